@@ -1,0 +1,55 @@
+package io.linnet.server;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's settings, bound to {@code linnet.*}; each has an environment-variable twin
+ * ({@code LINNET_DATA_DIR}, {@code LINNET_DB_URL}, ...). With no database or Redis URL the server
+ * runs in embedded mode.
+ *
+ * @param dataDir    where embedded mode keeps PostgreSQL and Redis data and the generated master key
+ * @param publicUrl  the address people reach the console at, for invitation links; when blank the
+ *                   address of the current request is used
+ * @param masterKey  base64 256-bit key that encrypts stored secrets (generated in embedded mode)
+ * @param masterKeyRetired earlier master keys that may still open older secrets
+ */
+@ConfigurationProperties("linnet")
+public record LinnetSettings(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Db db,
+        @DefaultValue("") String redisUrl,
+        @DefaultValue Operator operator,
+        @DefaultValue("") String masterKey,
+        @DefaultValue List<String> masterKeyRetired,
+        @DefaultValue("") String publicUrl) {
+
+    /**
+     * An external PostgreSQL. {@code user} owns the schema and runs the migrations; the server's own
+     * connections use the two roles the migrations create, which own no table.
+     */
+    public record Db(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password,
+                     @DefaultValue("linnet_app") String appRole, @DefaultValue("linnet_platform") String platformRole,
+                     @DefaultValue("") String rolePassword,
+                     @DefaultValue("20") int poolSize) {
+    }
+
+    public record Operator(@DefaultValue("admin@localhost") String email, @DefaultValue("") String password) {
+
+        public Optional<String> configuredPassword() {
+            return password.isBlank() ? Optional.empty() : Optional.of(password);
+        }
+    }
+
+    public boolean embeddedDatabase() {
+        return db.url().isBlank();
+    }
+
+    public boolean embeddedRedis() {
+        return redisUrl.isBlank();
+    }
+}

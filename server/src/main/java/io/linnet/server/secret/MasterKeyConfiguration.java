@@ -1,0 +1,59 @@
+package io.linnet.server.secret;
+
+import io.linnet.server.LinnetSettings;
+import io.linnet.tenancy.secret.SecretCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The master key that encrypts stored secrets: {@code LINNET_MASTER_KEY}, or in embedded mode a key
+ * generated once into the data directory. Outside embedded mode it must be configured, since a
+ * generated key on one node would not open what another node sealed.
+ */
+@Configuration(proxyBeanMethods = false)
+class MasterKeyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterKeyConfiguration.class);
+
+    @Bean
+    SecretCipher secretCipher(LinnetSettings settings) {
+        return new SecretCipher(masterKey(settings), settings.masterKeyRetired());
+    }
+
+    private static String masterKey(LinnetSettings settings) {
+        if (!settings.masterKey().isBlank()) {
+            return settings.masterKey();
+        }
+        if (!settings.embeddedDatabase()) {
+            throw new IllegalStateException("LINNET_MASTER_KEY is required when LINNET_DB_URL is set: "
+                    + "a base64 256-bit key, e.g. from `openssl rand -base64 32`");
+        }
+        Path file = settings.dataDir().resolve("master.key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            }
+            Files.createDirectories(settings.dataDir());
+            String key = SecretCipher.generateKey();
+            Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system; the data directory's own permissions apply
+            }
+            log.info("Generated a master key into {}; back it up with the data directory", file);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or create the master key " + file, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.linnet.server.security;
+
+import io.linnet.tenancy.account.ConsoleAccountDirectory;
+import io.linnet.tenancy.account.ConsoleUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Re-checks a signed-in console session against the account as it is now, on every request: a
+ * removed member, or one whose tenant was suspended, is signed out at once, and a changed role
+ * applies from the next click rather than the next sign-in.
+ */
+final class ConsoleSessionGuard extends OncePerRequestFilter {
+
+    private final ConsoleAccountDirectory accounts;
+
+    ConsoleSessionGuard(ConsoleAccountDirectory accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ConsoleUser signedIn) {
+            var current = accounts.findCurrent(signedIn.accountId()).filter(ConsoleUser::isEnabled);
+            if (current.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            } else if (current.get().role() != signedIn.role()) {
+                ConsoleUser user = current.get();
+                user.eraseCredentials();
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+                SecurityContextHolder.setContext(context);
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

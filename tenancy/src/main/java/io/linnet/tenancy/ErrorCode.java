@@ -1,0 +1,29 @@
+package io.linnet.tenancy;
+
+/** The stable, machine-readable error codes of every Linnet API, with the HTTP status each answers with. */
+public enum ErrorCode {
+    INVALID_REQUEST(400),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    QUOTA_EXCEEDED(429),
+    RATE_LIMITED(429);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The code as clients see it, e.g. {@code not_found}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,16 @@
+package io.linnet.tenancy;
+
+/** One thing a tenant member may do; roles are sets of these. */
+public enum Permission {
+    APPS_READ,
+    APPS_WRITE,
+    KEYS_READ,
+    KEYS_WRITE,
+    TEAM_READ,
+    TEAM_WRITE,
+    /** Grant or take the OWNER role. */
+    TEAM_OWNERSHIP,
+    AUDIT_READ,
+    MODERATION,
+    BILLING
+}

@@ -1,0 +1,58 @@
+package io.linnet.tenancy.account;
+
+import org.springframework.stereotype.Service;
+import io.linnet.tenancy.AccountId;
+import io.linnet.tenancy.Role;
+import io.linnet.tenancy.database.PlatformDatabase;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds console accounts across tenants, for sign-in (by e-mail) and for re-checking a signed-in
+ * session on every request (by id): an account that was removed, demoted or whose tenant was
+ * suspended loses its access at once. Runs on the platform path, since the tenant is not yet known.
+ */
+@Service
+public class ConsoleAccountDirectory implements UserDetailsService {
+
+    private final PlatformDatabase platform;
+
+    public ConsoleAccountDirectory(PlatformDatabase platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    public ConsoleUser loadUserByUsername(String email) {
+        return find("lower(a.email) = ?", email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+    }
+
+    /** The account as it is now; empty when it no longer exists. */
+    public Optional<ConsoleUser> findCurrent(AccountId id) {
+        return find("a.id = ?", id.value());
+    }
+
+    public void recordSignIn(AccountId id) {
+        platform.jdbc().sql("update accounts set last_login_at = now() where id = ?").param(id.value()).update();
+    }
+
+    private Optional<ConsoleUser> find(String condition, Object value) {
+        return platform.jdbc().sql("""
+                        select a.id, a.tenant_id, a.email, a.password_hash, a.role, a.status, t.status as tenant_status
+                          from accounts a left join tenants t on t.id = a.tenant_id
+                         where\s""" + condition)
+                .param(value)
+                .query((rs, row) -> {
+                    UUID tenant = rs.getObject("tenant_id", UUID.class);
+                    boolean active = "ACTIVE".equals(rs.getString("status"))
+                            && (tenant == null || "ACTIVE".equals(rs.getString("tenant_status")));
+                    return new ConsoleUser(rs.getObject("id", UUID.class), tenant, rs.getString("email"),
+                            rs.getString("password_hash"), Role.valueOf(rs.getString("role")), active);
+                })
+                .optional();
+    }
+}

@@ -1,0 +1,24 @@
+package io.linnet.tenancy.audit;
+
+import io.linnet.tenancy.Actor;
+import io.linnet.tenancy.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /manage/v1/audit}: the tenant's audit log, newest first. */
+@RestController
+class AuditController {
+
+    private final AuditLog audit;
+
+    AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/manage/v1/audit")
+    Page<AuditEntry> list(Actor.Member actor, @RequestParam(required = false) Integer limit,
+                          @RequestParam(required = false) String cursor) {
+        return audit.list(actor, Page.Request.of(limit, cursor));
+    }
+}

@@ -1,0 +1,100 @@
+package io.linnet.tenancy.audit;
+
+import org.springframework.stereotype.Service;
+import io.linnet.tenancy.Actor;
+import io.linnet.tenancy.Ids;
+import io.linnet.tenancy.Page;
+import io.linnet.tenancy.Permission;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.PlatformDatabase;
+import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The audit log of admin actions. Entries are written in the same transaction as the change they
+ * describe, so an action is never recorded without its effect, nor the other way round.
+ */
+@Service
+public class AuditLog {
+
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final TenantDatabase tenantDatabase;
+    private final PlatformDatabase platformDatabase;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public AuditLog(TenantDatabase tenantDatabase, PlatformDatabase platformDatabase) {
+        this.tenantDatabase = tenantDatabase;
+        this.platformDatabase = platformDatabase;
+    }
+
+    /** Records a tenant member's action; call it inside the {@link TenantDatabase} transaction of the change. */
+    public void record(Actor.Member actor, String action, String targetType, String targetId, Map<String, ?> details) {
+        insert(tenantDatabase.jdbc(), actor.tenantId(), actor, action, targetType, targetId, details);
+    }
+
+    /**
+     * Records an action on the platform path (an operator's, or one taken before sign-in, such as
+     * accepting an invitation); {@code tenant} is the tenant it concerns, whose members will see it.
+     */
+    public void recordOnPlatform(Optional<TenantId> tenant, Actor actor, String action, String targetType,
+                                 String targetId, Map<String, ?> details) {
+        insert(platformDatabase.jdbc(), tenant.orElse(null), actor, action, targetType, targetId, details);
+    }
+
+    /** The tenant's audit log, newest first. */
+    public Page<AuditEntry> list(Actor.Member actor, Page.Request request) {
+        actor.require(Permission.AUDIT_READ);
+        UUID before = request.after().map(Page.Request::uuidKey).orElse(null);
+        int limit = request.limit();
+        return tenantDatabase.inTenant(actor.tenantId(), () -> Page.of(tenantDatabase.jdbc().sql("""
+                        select id, at, actor, action, target_type, target_id, details::text, source_address
+                          from audit_log
+                         where tenant_id = :tenant and (cast(:before as uuid) is null or id < cast(:before as uuid))
+                         order by id desc
+                         limit :limit""")
+                .param("tenant", actor.tenantId().value())
+                .param("before", before)
+                .param("limit", limit + 1)
+                .query(this::entry)
+                .list(), limit, entry -> entry.id().toString()));
+    }
+
+    private void insert(JdbcClient jdbc, TenantId tenant, Actor actor, String action, String targetType,
+                        String targetId, Map<String, ?> details) {
+        jdbc.sql("""
+                        insert into audit_log (tenant_id, id, actor_id, actor, action, target_type, target_id, details, source_address)
+                        values (:tenant, :id, :actorId, :actor, :action, :targetType, :targetId, cast(:details as jsonb), :address)""")
+                .param("tenant", tenant == null ? null : tenant.value())
+                .param("id", Ids.next())
+                .param("actorId", actor.accountId().value())
+                .param("actor", actor.email())
+                .param("action", action)
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("details", json.writeValueAsString(details))
+                .param("address", actor.sourceAddress())
+                .update();
+    }
+
+    private AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(
+                rs.getObject("id", UUID.class),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                json.readValue(rs.getString("details"), DETAILS),
+                rs.getString("source_address"));
+    }
+}

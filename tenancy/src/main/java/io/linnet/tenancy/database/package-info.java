@@ -1,0 +1,6 @@
+/**
+ * The two ways into PostgreSQL: {@link io.linnet.tenancy.database.TenantDatabase}, bound to one tenant
+ * and fenced by row-level security, and {@link io.linnet.tenancy.database.PlatformDatabase}, the
+ * explicit path for work that spans tenants.
+ */
+package io.linnet.tenancy.database;

@@ -1,0 +1,133 @@
+package io.linnet.tenancy.tenant;
+
+import org.springframework.stereotype.Service;
+import io.linnet.tenancy.Actor;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Ids;
+import io.linnet.tenancy.Page;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.account.OwnerEnrolment;
+import io.linnet.tenancy.audit.AuditLog;
+import io.linnet.tenancy.database.PlatformDatabase;
+import io.linnet.tenancy.database.TenantDatabase;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The operator's view of tenants: create one with its owner, list, suspend and resume. Spans
+ * tenants, so it runs on the platform path; a member reads only their own tenant.
+ */
+@Service
+public class TenantManagement {
+
+    private static final String COLUMNS = "id, name, status, created_at, suspended_at";
+
+    private final PlatformDatabase platform;
+    private final TenantDatabase tenants;
+    private final OwnerEnrolment owners;
+    private final AuditLog audit;
+
+    public TenantManagement(PlatformDatabase platform, TenantDatabase tenants, OwnerEnrolment owners, AuditLog audit) {
+        this.platform = platform;
+        this.tenants = tenants;
+        this.owners = owners;
+        this.audit = audit;
+    }
+
+    public CreatedTenant create(Actor.Operator actor, String name, String ownerEmail, Optional<String> ownerPassword) {
+        String checkedName = name(name);
+        OwnerEnrolment.Checked owner = owners.check(ownerEmail, ownerPassword);
+        return platform.inTransaction(() -> {
+            TenantId id = new TenantId(Ids.next());
+            platform.jdbc().sql("insert into tenants (id, name, status) values (?, ?, 'ACTIVE')")
+                    .params(id.value(), checkedName)
+                    .update();
+            var enrolled = owners.enrol(id, owner);
+            audit.recordOnPlatform(Optional.of(id), actor, "tenant.created", "tenant", id.toString(),
+                    Map.of("name", checkedName, "owner", enrolled.member().email()));
+            return new CreatedTenant(find(id), enrolled.member(), enrolled.invitation());
+        });
+    }
+
+    public Page<Tenant> list(Actor.Operator actor, Page.Request request) {
+        UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
+        return Page.of(platform.jdbc().sql("select " + COLUMNS + """
+                          from tenants
+                         where cast(:after as uuid) is null or id > cast(:after as uuid)
+                         order by id
+                         limit :limit""")
+                .param("after", after)
+                .param("limit", request.limit() + 1)
+                .query(TenantManagement::tenant)
+                .list(), request.limit(), t -> t.id().toString());
+    }
+
+    public Tenant get(Actor.Operator actor, TenantId id) {
+        return find(id);
+    }
+
+    /** The member's own tenant. */
+    public Tenant own(Actor.Member actor) {
+        return tenants.inTenant(actor.tenantId(), () -> tenants.jdbc().sql("select " + COLUMNS + " from tenants where id = ?")
+                .param(actor.tenantId().value())
+                .query(TenantManagement::tenant)
+                .single());
+    }
+
+    /** Suspends a tenant: its members and app keys are refused from the next request on. */
+    public Tenant suspend(Actor.Operator actor, TenantId id) {
+        return changeStatus(actor, id, Tenant.Status.SUSPENDED, "tenant.suspended");
+    }
+
+    public Tenant resume(Actor.Operator actor, TenantId id) {
+        return changeStatus(actor, id, Tenant.Status.ACTIVE, "tenant.resumed");
+    }
+
+    private Tenant changeStatus(Actor.Operator actor, TenantId id, Tenant.Status status, String action) {
+        return platform.inTransaction(() -> {
+            Tenant before = find(id);
+            if (before.status() == status) {
+                return before;
+            }
+            platform.jdbc().sql("""
+                            update tenants set status = ?, suspended_at = case when ? = 'SUSPENDED' then now() end
+                             where id = ?""")
+                    .params(status.name(), status.name(), id.value())
+                    .update();
+            audit.recordOnPlatform(Optional.of(id), actor, action, "tenant", id.toString(), Map.of("name", before.name()));
+            return find(id);
+        });
+    }
+
+    private Tenant find(TenantId id) {
+        return platform.jdbc().sql("select " + COLUMNS + " from tenants where id = ?")
+                .param(id.value())
+                .query(TenantManagement::tenant)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("Tenant"));
+    }
+
+    private static String name(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw DomainException.invalid("name is required");
+        }
+        String name = raw.strip();
+        if (name.length() > 100) {
+            throw DomainException.invalid("name must be at most 100 characters");
+        }
+        return name;
+    }
+
+    private static Tenant tenant(ResultSet rs, int row) throws SQLException {
+        return new Tenant(
+                new TenantId(rs.getObject("id", UUID.class)),
+                rs.getString("name"),
+                Tenant.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("suspended_at") == null ? null : rs.getTimestamp("suspended_at").toInstant());
+    }
+}
