@@ -35,7 +35,7 @@ import java.util.Arrays;
  *   <li>the token endpoint, where app keys (OAuth2 clients) get access tokens;</li>
  *   <li>the developer API {@code /v1}, for those access tokens;</li>
  *   <li>{@code /manage/v1} and {@code /ops/v1}, for console accounts over HTTP Basic;</li>
- *   <li>health, metrics and the API documentation, open;</li>
+ *   <li>health, metrics, the API documentation and invitation links, open;</li>
  *   <li>the Vaadin console, with form sign-in.</li>
  * </ol>
  */
@@ -118,7 +118,8 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+        http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
+                        "/invitations/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -31,7 +31,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !(path.startsWith("/v1/") || path.startsWith("/manage/") || path.startsWith("/ops/")
-                || path.startsWith("/oauth2/"));
+                || path.startsWith("/oauth2/") || path.startsWith("/invitations/"));
     }
 
     @Override

@@ -1,0 +1,45 @@
+package io.linnet.server.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Base of the tests that run the whole server on a random port, with its embedded PostgreSQL and
+ * Redis. Every subclass shares one Spring context, so one test JVM starts one database and one Redis.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServerIT {
+
+    public static final String OPERATOR_EMAIL = "operator@linnet.test";
+    public static final String OPERATOR_PASSWORD = "operator-password-for-tests";
+    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void embeddedServers(DynamicPropertyRegistry registry) {
+        registry.add("linnet.data-dir", DATA_DIR::toString);
+        registry.add("linnet.operator.email", () -> OPERATOR_EMAIL);
+        registry.add("linnet.operator.password", () -> OPERATOR_PASSWORD);
+    }
+
+    protected Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    /** The API as the bootstrap operator. */
+    protected Api.Client operator() {
+        return api().basic(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    }
+
+    /** Creates a tenant with an owner who has a password, and answers the owner's client. */
+    protected Fixtures fixtures() {
+        return new Fixtures(this);
+    }
+}
