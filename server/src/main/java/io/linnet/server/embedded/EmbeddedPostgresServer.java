@@ -50,8 +50,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The database's address, naming no user: each pool connects with its own role. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(SUPERUSER, DATABASE);
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
     public int port() {
