@@ -8,7 +8,6 @@ import io.linnet.tenancy.account.ConsoleUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -32,7 +31,9 @@ public class CallerArguments implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
                                   WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // the request's principal is the filter chain's own authentication (not a static holder)
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Authentication authentication = request != null && request.getUserPrincipal() instanceof Authentication a ? a : null;
         Class<?> type = parameter.getParameterType();
         if (authentication == null) {
             throw new DomainException(ErrorCode.UNAUTHORIZED, "Authentication is required");
@@ -46,8 +47,7 @@ public class CallerArguments implements HandlerMethodArgumentResolver {
         if (!(authentication.getPrincipal() instanceof ConsoleUser user)) {
             throw new DomainException(ErrorCode.UNAUTHORIZED, "This API takes a console account");
         }
-        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        Actor actor = user.toActor(request == null ? null : request.getRemoteAddr());
+        Actor actor = user.toActor(request.getRemoteAddr());
         if (!type.isInstance(actor)) {
             throw DomainException.forbidden(type == Actor.Member.class
                     ? "Platform operators belong to no tenant; use /ops/v1"

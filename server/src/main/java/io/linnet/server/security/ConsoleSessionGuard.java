@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,19 +24,21 @@ import java.io.IOException;
 final class ConsoleSessionGuard extends OncePerRequestFilter {
 
     private final ConsoleAccountDirectory accounts;
+    private final SecurityContextHolderStrategy contexts;
 
-    ConsoleSessionGuard(ConsoleAccountDirectory accounts) {
+    ConsoleSessionGuard(ConsoleAccountDirectory accounts, SecurityContextHolderStrategy contexts) {
         this.accounts = accounts;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ConsoleUser signedIn) {
             var current = accounts.findCurrent(signedIn.accountId()).filter(ConsoleUser::isEnabled);
             if (current.isEmpty()) {
-                SecurityContextHolder.clearContext();
+                contexts.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
@@ -44,9 +46,9 @@ final class ConsoleSessionGuard extends OncePerRequestFilter {
             } else if (current.get().role() != signedIn.role()) {
                 ConsoleUser user = current.get();
                 user.eraseCredentials();
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                SecurityContext context = contexts.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-                SecurityContextHolder.setContext(context);
+                contexts.setContext(context);
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);

@@ -9,6 +9,7 @@ import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
 import io.linnet.tenancy.appkey.AppKeyClients;
 import io.linnet.tenancy.appkey.AppKeyVerifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -19,6 +20,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -128,9 +131,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain console(HttpSecurity http, ConsoleAccountDirectory accounts) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleAccountDirectory accounts,
+                                ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
-                .addFilterAfter(new ConsoleSessionGuard(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new ConsoleSessionGuard(accounts,
+                                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        SecurityContextHolderFilter.class);
         return http.build();
     }
 
