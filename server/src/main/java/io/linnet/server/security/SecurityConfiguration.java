@@ -7,6 +7,7 @@ import io.linnet.console.login.LoginView;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
+import io.linnet.tenancy.account.PersonalAccessTokens;
 import io.linnet.tenancy.appkey.AppKeyClients;
 import io.linnet.tenancy.appkey.AppKeyVerifier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import java.util.Arrays;
@@ -37,7 +39,8 @@ import java.util.Arrays;
  * <ol>
  *   <li>the token endpoint, where app keys (OAuth2 clients) get access tokens;</li>
  *   <li>the developer API {@code /v1}, for those access tokens;</li>
- *   <li>{@code /manage/v1} and {@code /ops/v1}, for console accounts over HTTP Basic;</li>
+ *   <li>{@code /manage/v1} and {@code /ops/v1}, for console accounts over HTTP Basic or with a
+ *   personal access token;</li>
  *   <li>health, metrics, the API documentation and invitation links, open;</li>
  *   <li>the Vaadin console, with form sign-in.</li>
  * </ol>
@@ -101,14 +104,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain managementApis(HttpSecurity http) throws Exception {
-        var unauthorized = ProblemResponses.unauthorized("Basic realm=\"linnet\"",
-                "Sign in with your console account (HTTP Basic: e-mail and password)");
+    SecurityFilterChain managementApis(HttpSecurity http, PersonalAccessTokens tokens,
+                                       ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+        var unauthorized = ProblemResponses.unauthorized("Basic realm=\"linnet\", Bearer",
+                "Sign in with your console account: HTTP Basic (e-mail and password) or a personal access token (Bearer lpat_...)");
         http.securityMatcher("/manage/**", "/ops/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/ops/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().hasAnyRole(TENANT_ROLES))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new PersonalTokenAuthentication(tokens,
+                                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), unauthorized),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemResponses.forbidden(

@@ -33,11 +33,12 @@ public class MemberManagement {
     public Page<Member> list(Actor.Member actor, Page.Request request) {
         actor.require(Permission.TEAM_READ);
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
-        return database.inTenant(actor.tenantId(), () -> Page.of(database.jdbc().sql("select " + Accounts.MEMBER_COLUMNS + """
-                          from accounts
+        return database.inTenant(actor.tenantId(), () -> Page.of(database.jdbc().sql("""
+                         select %s
+                           from accounts
                          where tenant_id = :tenant and (cast(:after as uuid) is null or id > cast(:after as uuid))
                          order by id
-                         limit :limit""")
+                         limit :limit""".formatted(Accounts.MEMBER_COLUMNS))
                 .param("tenant", actor.tenantId().value())
                 .param("after", after)
                 .param("limit", request.limit() + 1)

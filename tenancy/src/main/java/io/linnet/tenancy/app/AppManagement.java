@@ -54,11 +54,12 @@ public class AppManagement {
     public Page<App> list(Actor.Member actor, Page.Request request) {
         actor.require(Permission.APPS_READ);
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
-        return database.inTenant(actor.tenantId(), () -> Page.of(database.jdbc().sql("select " + COLUMNS + """
-                          from apps
+        return database.inTenant(actor.tenantId(), () -> Page.of(database.jdbc().sql("""
+                         select %s
+                           from apps
                          where tenant_id = :tenant and (cast(:after as uuid) is null or id > cast(:after as uuid))
                          order by id
-                         limit :limit""")
+                         limit :limit""".formatted(COLUMNS))
                 .param("tenant", actor.tenantId().value())
                 .param("after", after)
                 .param("limit", request.limit() + 1)

@@ -51,9 +51,10 @@ public class AppKeyManagement {
         actor.require(Permission.KEYS_READ);
         return database.inTenant(actor.tenantId(), () -> {
             apps.find(actor.tenantId(), app);
-            return database.jdbc().sql("select " + COLUMNS + """
-                              from app_keys where tenant_id = ? and app_id = ?
-                             order by status, created_at desc""")
+            return database.jdbc().sql("""
+                             select %s
+                               from app_keys where tenant_id = ? and app_id = ?
+                             order by status, created_at desc""".formatted(COLUMNS))
                     .params(actor.tenantId().value(), app.value())
                     .query(AppKeyManagement::key)
                     .list();

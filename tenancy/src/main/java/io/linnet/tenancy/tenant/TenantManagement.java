@@ -55,11 +55,12 @@ public class TenantManagement {
 
     public Page<Tenant> list(Actor.Operator actor, Page.Request request) {
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
-        return Page.of(platform.jdbc().sql("select " + COLUMNS + """
-                          from tenants
+        return Page.of(platform.jdbc().sql("""
+                         select %s
+                           from tenants
                          where cast(:after as uuid) is null or id > cast(:after as uuid)
                          order by id
-                         limit :limit""")
+                         limit :limit""".formatted(COLUMNS))
                 .param("after", after)
                 .param("limit", request.limit() + 1)
                 .query(TenantManagement::tenant)
