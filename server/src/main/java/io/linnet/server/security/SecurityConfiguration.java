@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -104,7 +105,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain managementApis(HttpSecurity http, PersonalAccessTokens tokens,
+    SecurityFilterChain managementApis(HttpSecurity http, PersonalAccessTokens tokens, SignInThrottle throttle,
                                        ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         var unauthorized = ProblemResponses.unauthorized("Basic realm=\"linnet\", Bearer",
                 "Sign in with your console account: HTTP Basic (e-mail and password) or a personal access token (Bearer lpat_...)");
@@ -116,6 +117,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new PersonalTokenAuthentication(tokens,
                                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), unauthorized),
                         BasicAuthenticationFilter.class)
+                .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemResponses.forbidden(
@@ -138,9 +140,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain console(HttpSecurity http, ConsoleAccountDirectory accounts,
+    SecurityFilterChain console(HttpSecurity http, ConsoleAccountDirectory accounts, SignInThrottle throttle,
                                 ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new ConsoleSessionGuard(accounts,
                                 contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                         SecurityContextHolderFilter.class);

@@ -5,7 +5,6 @@ import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -161,26 +160,6 @@ class BadInputIT extends ServerIT {
         assertThat(response.code()).as(response.toString()).isEqualTo(bad.code());
         assertThat(response.json().get("detail").asString()).as("a human sentence").isNotBlank();
         assertThat(state()).as("nothing was written").isEqualTo(before);
-    }
-
-    @Test
-    void a_suspended_tenants_members_and_keys_are_refused_at_once_and_come_back_when_it_resumes() {
-        Fixtures.TenantOwner suspended = fixtures().tenant("Suspended");
-        String app = fixtures().app(suspended, "to-suspend");
-        Fixtures.AppKey appKey = fixtures().key(suspended, app);
-        String accessToken = api().accessToken(appKey.keyId(), appKey.secret());
-
-        assertThat(operator().post("/ops/v1/tenants/" + suspended.tenantId() + "/suspend", null).json().get("status").asString())
-                .isEqualTo("SUSPENDED");
-
-        assertThat(suspended.client().get("/manage/v1/apps").status()).isEqualTo(401);
-        assertThat(api().bearer(accessToken).get("/v1/app").status()).isEqualTo(401);
-        assertThat(api().basic(appKey.keyId(), appKey.secret()).form("/oauth2/token", Map.of("grant_type", "client_credentials")).status())
-                .isEqualTo(401);
-
-        operator().post("/ops/v1/tenants/" + suspended.tenantId() + "/resume", null);
-        assertThat(suspended.client().get("/manage/v1/apps").status()).isEqualTo(200);
-        assertThat(api().bearer(accessToken).get("/v1/app").status()).isEqualTo(200);
     }
 
     private Api.Client client(Who who) {
