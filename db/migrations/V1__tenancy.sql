@@ -1,7 +1,8 @@
 -- The tenancy kernel: tenants, apps, app keys, console accounts, the audit log, and the signing
 -- keys of the token issuer. Every tenant-owned table leads its keys with tenant_id and is fenced
 -- by row-level security (ENABLE + FORCE) on linnet_current_tenant(), which each transaction sets
--- with set_config('linnet.tenant_id', ..., true).
+-- with set_config('linnet.tenant_id', ..., true). The platform role, and only it, has a second
+-- policy per table that reaches across tenants: the explicit path for operator work.
 
 CREATE FUNCTION linnet_current_tenant() RETURNS uuid
     LANGUAGE sql STABLE
@@ -117,6 +118,14 @@ CREATE POLICY tenant_isolation ON audit_log
 
 ALTER TABLE signing_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE signing_keys FORCE ROW LEVEL SECURITY;
+
+-- the explicit cross-tenant path; the application role has no such policy
+CREATE POLICY platform_path ON tenants TO ${platform_role} USING (true) WITH CHECK (true);
+CREATE POLICY platform_path ON apps TO ${platform_role} USING (true) WITH CHECK (true);
+CREATE POLICY platform_path ON app_keys TO ${platform_role} USING (true) WITH CHECK (true);
+CREATE POLICY platform_path ON accounts TO ${platform_role} USING (true) WITH CHECK (true);
+CREATE POLICY platform_path ON audit_log TO ${platform_role} USING (true) WITH CHECK (true);
+CREATE POLICY platform_path ON signing_keys TO ${platform_role} USING (true) WITH CHECK (true);
 
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO ${app_role}, ${platform_role};

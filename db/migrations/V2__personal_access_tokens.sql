@@ -21,4 +21,6 @@ ALTER TABLE access_tokens FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON access_tokens
     USING (tenant_id = linnet_current_tenant()) WITH CHECK (tenant_id = linnet_current_tenant());
 
+CREATE POLICY platform_path ON access_tokens TO ${platform_role} USING (true) WITH CHECK (true);
+
 GRANT SELECT, INSERT, UPDATE, DELETE ON access_tokens TO ${app_role}, ${platform_role};

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 /**
  * The explicit, separate path for work that spans tenants: operator actions, and the look-ups that
  * must happen before a tenant is known (a console login by e-mail, an app key by its client id, an
- * invitation by its token). It uses its own connection pool, whose role may bypass row-level
- * security; tenant-scoped code never touches it, and no shared connection ever switches RLS off.
+ * invitation by its token). It uses its own connection pool, whose role has row-level security
+ * policies of its own that reach across tenants; tenant-scoped code never touches it, and no shared
+ * connection ever switches row-level security off.
  */
 public final class PlatformDatabase {
 
