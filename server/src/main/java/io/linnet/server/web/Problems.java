@@ -2,12 +2,14 @@ package io.linnet.server.web;
 
 import io.linnet.tenancy.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,11 +45,11 @@ public final class Problems {
     }
 
     static Map<String, Object> body(ProblemDetail problem) {
-        var body = new java.util.LinkedHashMap<String, Object>();
+        var body = new LinkedHashMap<String, Object>();
         body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         String title = problem.getTitle();
         if (title == null) {
-            var status = org.springframework.http.HttpStatus.resolve(problem.getStatus());
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
             title = status == null ? "Error" : status.getReasonPhrase();
         }
         body.put("title", title);

@@ -1,11 +1,10 @@
 package io.linnet.tenancy.account;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.AccountId;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,4 @@
 package io.linnet.tenancy.account;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.AccountId;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;
@@ -9,6 +7,7 @@ import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 import java.util.Map;
 import java.util.Optional;

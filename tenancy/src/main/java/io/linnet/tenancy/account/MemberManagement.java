@@ -1,6 +1,4 @@
 package io.linnet.tenancy.account;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.AccountId;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;
@@ -9,7 +7,9 @@ import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +82,7 @@ public class MemberManagement {
                     .params(Accounts.hashToken(token), actor.tenantId().value(), id.value())
                     .update();
             audit.record(actor, "member.reinvited", "member", id.toString(), Map.of("email", member.email()));
-            return new Invitation(member, token, java.time.Instant.now().plus(Accounts.INVITATION_VALIDITY));
+            return new Invitation(member, token, Instant.now().plus(Accounts.INVITATION_VALIDITY));
         });
     }
 

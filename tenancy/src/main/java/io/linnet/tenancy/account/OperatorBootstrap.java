@@ -1,9 +1,8 @@
 package io.linnet.tenancy.account;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
 import java.util.Optional;

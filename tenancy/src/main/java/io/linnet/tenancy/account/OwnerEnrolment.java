@@ -1,10 +1,9 @@
 package io.linnet.tenancy.account;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,4 @@
 package io.linnet.tenancy.app;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.AppId;
@@ -12,6 +10,7 @@ import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,10 +1,9 @@
 package io.linnet.tenancy.appkey;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.stereotype.Service;
 
 import java.util.UUID;
 

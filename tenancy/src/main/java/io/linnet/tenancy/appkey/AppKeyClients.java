@@ -1,6 +1,4 @@
 package io.linnet.tenancy.appkey;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.TenancySettings;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -10,6 +8,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.util.Arrays;

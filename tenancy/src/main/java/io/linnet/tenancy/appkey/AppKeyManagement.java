@@ -1,15 +1,13 @@
 package io.linnet.tenancy.appkey;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
-import io.linnet.tenancy.Page;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * An app's keys: create, list, rotate and revoke. At most {@value #MAX_LIVE_KEYS} keys of an app are
@@ -145,9 +144,8 @@ public class AppKeyManagement {
     private void lockApp(Actor.Member actor, AppId app) {
         database.jdbc().sql("select id from apps where tenant_id = ? and id = ? for update")
                 .params(actor.tenantId().value(), app.value())
-                .query()
-                .listOfRows()
-                .stream().findAny()
+                .query(UUID.class)
+                .optional()
                 .orElseThrow(() -> DomainException.notFound("App"));
     }
 
@@ -207,7 +205,7 @@ public class AppKeyManagement {
     static AppKey key(ResultSet rs, int row) throws SQLException {
         return new AppKey(
                 rs.getString("id"),
-                new AppId(rs.getObject("app_id", java.util.UUID.class)),
+                new AppId(rs.getObject("app_id", UUID.class)),
                 rs.getString("name"),
                 Arrays.asList((String[]) rs.getArray("scopes").getArray()),
                 AppKey.Status.valueOf(rs.getString("status")),

@@ -1,10 +1,9 @@
 package io.linnet.tenancy.appkey;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.database.PlatformDatabase;
+import org.springframework.stereotype.Service;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -1,6 +1,4 @@
 package io.linnet.tenancy.appkey;
-
-import org.springframework.stereotype.Service;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
@@ -11,6 +9,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.secret.SecretCipher;
+import org.springframework.stereotype.Service;
 
 import java.text.ParseException;
 import java.util.List;

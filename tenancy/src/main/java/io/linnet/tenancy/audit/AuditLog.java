@@ -1,6 +1,4 @@
 package io.linnet.tenancy.audit;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
@@ -9,6 +7,7 @@ import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

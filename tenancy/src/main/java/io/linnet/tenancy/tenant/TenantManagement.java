@@ -1,6 +1,4 @@
 package io.linnet.tenancy.tenant;
-
-import org.springframework.stereotype.Service;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
@@ -10,6 +8,7 @@ import io.linnet.tenancy.account.OwnerEnrolment;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
