@@ -1,4 +1,5 @@
 package io.linnet.tenancy.account;
+
 import io.linnet.tenancy.AccountId;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;

@@ -1,4 +1,5 @@
 package io.linnet.tenancy.account;
+
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -1,4 +1,5 @@
 package io.linnet.tenancy.account;
+
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.database.PlatformDatabase;

@@ -1,4 +1,5 @@
 package io.linnet.tenancy.app;
+
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.AppId;

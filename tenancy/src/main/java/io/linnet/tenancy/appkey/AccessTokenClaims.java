@@ -1,4 +1,5 @@
 package io.linnet.tenancy.appkey;
+
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;

@@ -1,4 +1,5 @@
 package io.linnet.tenancy.appkey;
+
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;

@@ -1,4 +1,5 @@
 package io.linnet.tenancy.appkey;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;

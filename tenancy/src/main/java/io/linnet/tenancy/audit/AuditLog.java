@@ -1,4 +1,5 @@
 package io.linnet.tenancy.audit;
+
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
