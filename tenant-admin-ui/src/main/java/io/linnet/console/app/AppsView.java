@@ -59,7 +59,7 @@ public class AppsView extends VerticalLayout {
                 .setPartNameGenerator(app -> "monospace-cell");
         list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         if (mayWrite || mayReadKeys) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("16rem").setFlexGrow(0);
         }
 
         add(mayWrite ? header(create) : header(), list);

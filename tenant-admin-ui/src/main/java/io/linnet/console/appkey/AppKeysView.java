@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -88,7 +87,6 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
 
         list = new PagedGrid<>(AppKey.class, PagedGrid.whole(() -> keys.list(signedIn.member(), app.id())), emptyState());
         list.grid().setId("keys");
-        list.grid().addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         list.grid().addColumn(AppKey::name).setHeader("Name").setFlexGrow(1);
         list.grid().addColumn(AppKey::id).setHeader("Key id").setAutoWidth(true).setPartNameGenerator(key -> "monospace-cell");
         list.grid().addColumn(key -> String.join(", ", key.scopes())).setHeader("Scopes").setFlexGrow(1);
@@ -96,7 +94,7 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
         list.grid().addColumn(key -> Times.format(key.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         list.grid().addColumn(key -> Times.formatOrNever(key.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
         if (mayWrite) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0);
         }
 
         VerticalLayout titles = new VerticalLayout(new H2("Keys of " + app.name()), new Paragraph(

@@ -29,11 +29,11 @@ public class AuditView extends VerticalLayout {
                 new EmptyState("Nothing recorded yet", "Changes to apps, keys and the team will be listed here."));
         list.grid().setId("audit");
         list.grid().addColumn(entry -> Times.format(entry.at())).setHeader("When (UTC)").setAutoWidth(true);
-        list.grid().addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        list.grid().addColumn(AuditEntry::actor).setHeader("Who").setFlexGrow(2);
         list.grid().addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true)
                 .setPartNameGenerator(entry -> "monospace-cell");
-        list.grid().addColumn(entry -> entry.targetType() + " " + entry.targetId()).setHeader("Target").setFlexGrow(1);
-        list.grid().addColumn(AuditView::details).setHeader("Details").setFlexGrow(2);
+        list.grid().addColumn(entry -> entry.targetType() + " " + entry.targetId()).setHeader("Target").setFlexGrow(2);
+        list.grid().addColumn(AuditView::details).setHeader("Details").setFlexGrow(3);
         list.grid().addColumn(AuditEntry::sourceAddress).setHeader("From").setAutoWidth(true);
         add(new H2("Audit log"), new Paragraph("Every change made in this tenant, newest first."), list);
         list.reload();

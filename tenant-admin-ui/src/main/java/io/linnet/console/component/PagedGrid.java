@@ -34,7 +34,7 @@ public class PagedGrid<T> extends Composite<VerticalLayout> {
         this.source = source;
         this.emptyState = emptyState;
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         more.setId("load-more");
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(event -> loadMore());

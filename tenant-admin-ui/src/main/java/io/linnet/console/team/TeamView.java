@@ -65,7 +65,7 @@ public class TeamView extends VerticalLayout {
         list = new PagedGrid<>(Member.class, request -> members.list(signedIn.member(), request),
                 new EmptyState("No members", "Invite the people who work on your apps."));
         list.grid().setId("members");
-        list.grid().addColumn(Member::email).setHeader("E-mail").setFlexGrow(2);
+        list.grid().addColumn(Member::email).setHeader("E-mail").setFlexGrow(3);
         list.grid().addColumn(member -> member.displayName() == null ? "" : member.displayName()).setHeader("Name")
                 .setFlexGrow(1);
         list.grid().addColumn(member -> member.role().name()).setHeader("Role").setAutoWidth(true);
@@ -73,7 +73,7 @@ public class TeamView extends VerticalLayout {
         list.grid().addColumn(member -> Times.formatOrNever(member.lastLoginAt())).setHeader("Last sign-in (UTC)")
                 .setAutoWidth(true);
         if (mayWrite) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0);
         }
 
         VerticalLayout titles = new VerticalLayout(new H2("Team"),
