@@ -1,0 +1,179 @@
+package io.linnet.server.console;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium driven by Selenium, with the waits a Vaadin page needs: every action is
+ * followed by waiting until Vaadin has no server round trip in flight, then for the element asked for.
+ * Vaadin components keep their inputs and slotted content in the light DOM, so plain CSS selectors
+ * on the ids the views set reach them.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String VAADIN_IDLE = """
+            if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) { return document.readyState === 'complete'; }
+            const clients = window.Vaadin.Flow.clients;
+            return Object.keys(clients).every(key => !clients[key].isActive || !clients[key].isActive());""";
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final WebDriverWait wait;
+    private String baseUrl;
+
+    Browser() {
+        try {
+            profile = Files.createTempDirectory("linnet-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /** Starts afresh on {@code baseUrl}: no session cookie from a previous scenario. */
+    void startAt(String baseUrl) {
+        this.baseUrl = baseUrl;
+        driver.get(baseUrl + "/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    void open(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+        idle();
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    String pageSource() {
+        return driver.getPageSource();
+    }
+
+    /** Waits until Vaadin has answered every request in flight. */
+    void idle() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+    }
+
+    WebElement visible(By by) {
+        idle();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement byId(String id) {
+        return visible(By.id(id));
+    }
+
+    boolean present(By by) {
+        idle();
+        return !driver.findElements(by).isEmpty();
+    }
+
+    void gone(By by) {
+        idle();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    void click(By by) {
+        WebElement element = visible(by);
+        // Grid cells scroll inside the grid, where Selenium's own scrolling does not reach.
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        idle();
+    }
+
+    void clickId(String id) {
+        click(By.id(id));
+    }
+
+    /** Types into a Vaadin text field (or any field whose input is a light-DOM child of the element with {@code id}). */
+    void type(String id, String text) {
+        WebElement input = visible(By.cssSelector("#" + id + " input"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+        idle();
+    }
+
+    /** The value of a Vaadin text field, read from its input: values are properties, not in the page source. */
+    String valueOf(String id) {
+        return visible(By.cssSelector("#" + id + " input")).getDomProperty("value");
+    }
+
+    void waitForText(By by, String text) {
+        idle();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void waitForUrlContaining(String fragment) {
+        wait.until(ExpectedConditions.urlContains(fragment));
+        idle();
+    }
+
+    /** Waits for a notification that says {@code text}; answers its whole text. */
+    String notification(String text) {
+        idle();
+        return wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
+                .map(WebElement::getText)
+                .filter(shown -> shown.contains(text))
+                .findFirst().orElse(null));
+    }
+
+    /** Confirms the open ConfirmDialog with {@code id}. */
+    void confirm(String id) {
+        click(By.cssSelector("#" + id + " vaadin-button[slot='confirm-button']"));
+    }
+
+    void screenshot(String name) {
+        try {
+            Path directory = Path.of("target", "screenshots");
+            Files.createDirectories(directory);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException ignored) {
+                // a leftover temporary profile does no harm
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.linnet.server.console;
+
+import io.linnet.server.support.Api;
+import io.linnet.server.support.Fixtures;
+import io.linnet.server.support.ServerIT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console in a real browser, against the whole running server: the flows people take. */
+class ConsoleBrowserIT extends ServerIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.startAt(api().baseUrl());
+    }
+
+    @Test
+    void an_owner_creates_an_app_and_a_key_whose_secret_is_shown_once_then_revokes_it() {
+        Fixtures.TenantOwner owner = fixtures().tenant("Browser Owner Co");
+        SignIn signIn = new SignIn(browser);
+        signIn.as(owner.email(), Fixtures.PASSWORD);
+        assertThat(signIn.email()).isEqualTo(owner.email());
+        assertThat(signIn.role()).isEqualTo("OWNER");
+        assertThat(signIn.tenant()).isEqualTo("Browser Owner Co");
+        assertThat(browser.currentUrl()).as("a member starts at the apps").endsWith("/apps");
+
+        AppsPage apps = new AppsPage(browser);
+        assertThat(apps.emptyStateText()).isEqualTo("No apps yet — create one to get an app key");
+        AppKeysPage keys = apps.create("chat-prod").openKeys("chat-prod");
+
+        AppKeysPage.ShownKey shown = keys.createKey("backend");
+        assertThat(shown.secret()).startsWith("lks_");
+        assertThat(shown.keyId()).startsWith("lk_");
+        assertThat(keys.secretWarningShown()).isTrue();
+        browser.screenshot("a-owner-sees-the-new-secret-once");
+
+        keys.closeSecretDialog();
+        assertThat(keys.status(shown.keyId())).isEqualTo("ACTIVE");
+        assertThat(browser.pageSource()).as("the secret is gone from the page once the dialog is closed")
+                .doesNotContain(shown.secret());
+
+        AppKeysPage.ShownKey second = keys.createKey("backend-next");
+        keys.closeSecretDialog();
+        assertThat(keys.createKeyRefused("one-too-many", "live keys"))
+                .as("the services' reason is shown").contains("already has 2 live keys");
+
+        keys.revoke(shown.keyId());
+        assertThat(keys.status(second.keyId())).isEqualTo("ACTIVE");
+        assertThat(keys.status(shown.keyId())).isEqualTo("REVOKED");
+        assertThat(browser.pageSource()).doesNotContain(shown.secret()).doesNotContain(second.secret());
+    }
+
+    @Test
+    void a_viewer_sees_keys_and_team_but_may_create_or_invite_nothing() {
+        Fixtures.TenantOwner owner = fixtures().tenant("Browser Viewer Co");
+        String appId = fixtures().app(owner, "viewer-app");
+        Fixtures.AppKey key = fixtures().key(owner, appId);
+        fixtures().member(owner, "VIEWER");
+        String viewer = memberWithRole(owner, "VIEWER");
+
+        SignIn signIn = new SignIn(browser);
+        signIn.as(viewer, Fixtures.PASSWORD);
+        assertThat(signIn.role()).isEqualTo("VIEWER");
+        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Team");
+
+        AppKeysPage keys = new AppKeysPage(browser).open(appId);
+        assertThat(keys.status(key.keyId())).isEqualTo("ACTIVE");
+        assertThat(keys.offersCreateKey()).isFalse();
+        assertThat(browser.pageSource()).doesNotContain("revoke-" + key.keyId());
+        browser.screenshot("b-viewer-sees-keys-without-create");
+
+        TeamPage team = new TeamPage(browser).open();
+        assertThat(team.lists(viewer)).isTrue();
+        assertThat(team.offersInvite()).isFalse();
+    }
+
+    @Test
+    void an_operator_creates_a_tenant_whose_invited_owner_sets_a_password_and_signs_in() {
+        SignIn signIn = new SignIn(browser);
+        signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+        assertThat(signIn.role()).isEqualTo("OPERATOR");
+        assertThat(signIn.menu()).containsExactly("Tenants");
+
+        String ownerEmail = "founder-" + UUID.randomUUID() + "@invited-co.test";
+        TenantsPage tenants = new TenantsPage(browser).await();
+        String link = tenants.createInvitingOwner("Invited Co", ownerEmail);
+        assertThat(link).startsWith(api().baseUrl() + "/invitation/");
+        tenants.closeInvitation();
+        assertThat(tenants.lists("Invited Co")).isTrue();
+        signIn.signOut();
+
+        InvitationPage invitation = new InvitationPage(browser).open(link);
+        assertThat(invitation.title()).isEqualTo("Join Invited Co");
+        assertThat(invitation.details()).contains(ownerEmail).contains("OWNER");
+        invitation.accept("the-founders-password", "Ada Founder");
+        invitation.goToSignIn();
+
+        signIn.as(ownerEmail, "the-founders-password");
+        assertThat(signIn.email()).isEqualTo(ownerEmail);
+        assertThat(signIn.role()).isEqualTo("OWNER");
+        assertThat(signIn.tenant()).isEqualTo("Invited Co");
+        browser.screenshot("c-invited-owner-signed-in");
+
+        assertThat(browser.present(org.openqa.selenium.By.id("invitation-tenant"))).isFalse();
+        new InvitationPage(browser);
+        browser.open(link);
+        assertThat(browser.byId("invitation-invalid").getText()).isEqualTo("This invitation link does not work");
+    }
+
+    /** The e-mail of the tenant's member with {@code role}, as the owner's team list shows it. */
+    private static String memberWithRole(Fixtures.TenantOwner owner, String role) {
+        Api.Response members = owner.client().get("/manage/v1/members");
+        assertThat(members.status()).as(members.toString()).isEqualTo(200);
+        return members.json().get("items").valueStream()
+                .filter(member -> role.equals(member.get("role").asString()))
+                .map(member -> member.get("email").asString())
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,29 @@
+package io.linnet.server.console;
+
+import org.openqa.selenium.By;
+
+/** The tenant's team. */
+final class TeamPage {
+
+    private final Browser browser;
+
+    TeamPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    TeamPage open() {
+        browser.open("/team");
+        browser.waitForText(By.cssSelector(".console-view h2"), "Team");
+        browser.byId("members");
+        return this;
+    }
+
+    boolean offersInvite() {
+        return browser.present(By.id("invite-member"));
+    }
+
+    boolean lists(String email) {
+        return browser.byId("members").getText().contains(email)
+                || browser.pageSource().contains(email);
+    }
+}

@@ -1,0 +1,2 @@
+/** A tenant's apps: list, create, rename, delete. */
+package io.linnet.console.app;

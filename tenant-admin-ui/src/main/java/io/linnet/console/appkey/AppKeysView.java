@@ -1,0 +1,184 @@
+package io.linnet.console.appkey;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.linnet.console.app.AppsView;
+import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.Feedback;
+import io.linnet.console.component.PagedGrid;
+import io.linnet.console.component.Times;
+import io.linnet.console.session.SignedInAccount;
+import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Permission;
+import io.linnet.tenancy.app.App;
+import io.linnet.tenancy.app.AppManagement;
+import io.linnet.tenancy.appkey.AppKey;
+import io.linnet.tenancy.appkey.AppKeyManagement;
+import io.linnet.tenancy.appkey.CreatedAppKey;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.List;
+
+/**
+ * One app's keys. A key's secret is shown once, in a dialog right after it is created or rotated;
+ * the list shows only ids, never secrets. At most two keys are live at once, for rotation.
+ */
+@Route("apps/:appId/keys")
+@RolesAllowed({"OWNER", "ADMIN", "DEVELOPER", "VIEWER"})
+public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final SignedInAccount signedIn;
+    private final AppManagement apps;
+    private final AppKeyManagement keys;
+    private App app;
+    private PagedGrid<AppKey> list;
+    private boolean mayWrite;
+
+    public AppKeysView(SignedInAccount signedIn, AppManagement apps, AppKeyManagement keys) {
+        this.signedIn = signedIn;
+        this.apps = apps;
+        this.keys = keys;
+        addClassName("console-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        RouterLink back = new RouterLink("← All apps", AppsView.class);
+        back.addClassName("back-link");
+        add(back);
+        String rawId = event.getRouteParameters().get("appId").orElse("");
+        try {
+            app = apps.get(signedIn.member(), AppId.of(rawId));
+        } catch (DomainException notFound) {
+            app = null;
+            add(new EmptyState("App not found",
+                    "It may have been deleted, or the link is mistyped. Pick an app from the list of apps."));
+            return;
+        }
+        mayWrite = signedIn.may(Permission.KEYS_WRITE);
+        show();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (app == null ? "Keys" : "Keys of " + app.name()) + " · Linnet";
+    }
+
+    private void show() {
+        Button create = new Button("Create key", VaadinIcon.PLUS.create(), event -> openCreate());
+        create.setId("create-key");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        list = new PagedGrid<>(AppKey.class, PagedGrid.whole(() -> keys.list(signedIn.member(), app.id())), emptyState());
+        list.grid().setId("keys");
+        list.grid().addColumn(AppKey::name).setHeader("Name").setFlexGrow(1);
+        list.grid().addColumn(AppKey::id).setHeader("Key id").setAutoWidth(true).setPartNameGenerator(key -> "monospace-cell");
+        list.grid().addColumn(key -> String.join(", ", key.scopes())).setHeader("Scopes").setFlexGrow(1);
+        list.grid().addComponentColumn(AppKeysView::status).setHeader("Status").setAutoWidth(true);
+        list.grid().addColumn(key -> Times.format(key.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        list.grid().addColumn(key -> Times.formatOrNever(key.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
+        if (mayWrite) {
+            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0);
+        }
+
+        VerticalLayout titles = new VerticalLayout(new H2("Keys of " + app.name()), new Paragraph(
+                "Your backend exchanges a key's id and secret for short-lived access tokens. Keep at most "
+                        + AppKeyManagement.MAX_LIVE_KEYS + " live: rotate to a new key, move your backends, then revoke the old one."));
+        titles.setPadding(false);
+        titles.setSpacing(false);
+        HorizontalLayout header = new HorizontalLayout(titles);
+        if (mayWrite) {
+            header.add(create);
+        }
+        header.addClassName("view-header");
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(titles);
+        add(header, list);
+        list.reload();
+    }
+
+    private Component emptyState() {
+        if (!mayWrite) {
+            return new EmptyState("No keys yet", "An owner, admin or developer of your team can create one.");
+        }
+        Button createFirst = new Button("Create the first key", event -> openCreate());
+        createFirst.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new EmptyState("No keys yet", "Create a key so that your backend can call Linnet for this app.",
+                createFirst);
+    }
+
+    private static Span status(AppKey key) {
+        Span status = new Span(key.status().name());
+        status.setId("status-" + key.id());
+        status.getElement().getThemeList().add(key.status() == AppKey.Status.ACTIVE ? "badge success" : "badge contrast");
+        return status;
+    }
+
+    private Component actions(AppKey key) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (key.status() == AppKey.Status.ACTIVE) {
+            Button rotate = new Button("Rotate", VaadinIcon.REFRESH.create(), event -> rotate(key));
+            rotate.setId("rotate-" + key.id());
+            rotate.setTooltipText("Create a new key with the same scopes; this one keeps working until you revoke it");
+            rotate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button revoke = new Button("Revoke", event -> confirmRevoke(key));
+            revoke.setId("revoke-" + key.id());
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            actions.add(rotate, revoke);
+        }
+        return actions;
+    }
+
+    private void openCreate() {
+        new CreateKeyDialog(app, (name, scopes) -> created(
+                Feedback.attempt(() -> keys.create(signedIn.member(), app.id(), name, List.copyOf(scopes))))).open();
+    }
+
+    private void rotate(AppKey key) {
+        created(Feedback.attempt(() -> keys.rotate(signedIn.member(), app.id(), key.id())));
+    }
+
+    private boolean created(java.util.Optional<CreatedAppKey> created) {
+        created.ifPresent(key -> {
+            list.reload();
+            new SecretDialog(key).open();
+        });
+        return created.isPresent();
+    }
+
+    private void confirmRevoke(AppKey key) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("confirm-revoke");
+        confirm.setHeader("Revoke " + key.name() + "?");
+        confirm.setText("Key " + key.id() + " and every access token issued to it stop working at once. "
+                + "This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Revoke key");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            if (Feedback.succeeded(() -> keys.revoke(signedIn.member(), app.id(), key.id()))) {
+                Feedback.success("Key " + key.id() + " is revoked");
+                list.reload();
+            }
+        });
+        confirm.open();
+    }
+}
