@@ -9,6 +9,7 @@ import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
 import io.linnet.tenancy.account.PersonalAccessTokens;
 import io.linnet.tenancy.appkey.AppKeyClients;
+import io.linnet.tenancy.appkey.AppKeySecrets;
 import io.linnet.tenancy.appkey.AppKeyVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,8 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -34,6 +36,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Who may call what. Five filter chains, most specific first:
@@ -53,9 +56,22 @@ class SecurityConfiguration {
     private static final String[] TENANT_ROLES = Arrays.stream(Role.values())
             .filter(Role::isTenantRole).map(Role::name).toArray(String[]::new);
 
+    /**
+     * bcrypt for people's passwords, SHA-256 for app-key secrets (256 random bits, see
+     * {@link AppKeySecrets}); the stored hash's prefix says which. An app-key hash is final: it is
+     * never "upgraded" to bcrypt on use.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String appKeyPrefix = "{" + AppKeySecrets.ID + "}";
+        return new DelegatingPasswordEncoder("bcrypt", Map.of(
+                "bcrypt", new BCryptPasswordEncoder(),
+                AppKeySecrets.ID, new AppKeySecrets())) {
+            @Override
+            protected boolean upgradeEncodingNonNull(String prefixedHash) {
+                return !prefixedHash.startsWith(appKeyPrefix) && super.upgradeEncodingNonNull(prefixedHash);
+            }
+        };
     }
 
     @Bean

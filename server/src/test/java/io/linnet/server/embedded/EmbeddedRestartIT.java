@@ -3,11 +3,14 @@ package io.linnet.server.embedded;
 import io.linnet.server.LinnetApplication;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,17 @@ class EmbeddedRestartIT {
 
     @TempDir
     Path dataDir;
+
+    /**
+     * Vaadin installs its security-context strategy in a JVM-wide static; the shared server of the
+     * other tests in this JVM must get its own back once these extra servers are gone.
+     */
+    private final SecurityContextHolderStrategy sharedServersStrategy = SecurityContextHolder.getContextHolderStrategy();
+
+    @AfterEach
+    void giveTheSharedServerItsSecurityContextBack() {
+        SecurityContextHolder.setContextHolderStrategy(sharedServersStrategy);
+    }
 
     @Test
     void tenants_apps_keys_and_the_operator_survive_a_restart_of_the_server() {

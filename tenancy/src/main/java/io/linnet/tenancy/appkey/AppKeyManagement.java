@@ -7,7 +7,6 @@ import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
@@ -37,13 +36,11 @@ public class AppKeyManagement {
     private final SecureRandom random = new SecureRandom();
     private final TenantDatabase database;
     private final AppManagement apps;
-    private final PasswordEncoder passwords;
     private final AuditLog audit;
 
-    public AppKeyManagement(TenantDatabase database, AppManagement apps, PasswordEncoder passwords, AuditLog audit) {
+    public AppKeyManagement(TenantDatabase database, AppManagement apps, AuditLog audit) {
         this.database = database;
         this.apps = apps;
-        this.passwords = passwords;
         this.audit = audit;
     }
 
@@ -136,7 +133,7 @@ public class AppKeyManagement {
         database.jdbc().sql("""
                         insert into app_keys (tenant_id, app_id, id, name, secret_hash, scopes, status, created_by)
                         values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""")
-                .params(actor.tenantId().value(), app.value(), id, name, passwords.encode(secret),
+                .params(actor.tenantId().value(), app.value(), id, name, AppKeySecrets.hash(secret),
                         scopes.toArray(String[]::new), actor.accountId().value())
                 .update();
         return new CreatedAppKey(find(actor, app, id), secret);
