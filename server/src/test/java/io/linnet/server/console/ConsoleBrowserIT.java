@@ -81,7 +81,7 @@ class ConsoleBrowserIT extends ServerIT {
         SignIn signIn = new SignIn(browser);
         signIn.as(viewer, Fixtures.PASSWORD);
         assertThat(signIn.role()).isEqualTo("VIEWER");
-        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Team");
+        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Team", "My account");
 
         AppKeysPage keys = new AppKeysPage(browser).open(appId);
         assertThat(keys.status(key.keyId())).isEqualTo("ACTIVE");
@@ -99,7 +99,7 @@ class ConsoleBrowserIT extends ServerIT {
         SignIn signIn = new SignIn(browser);
         signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
         assertThat(signIn.role()).isEqualTo("OPERATOR");
-        assertThat(signIn.menu()).containsExactly("Tenants");
+        assertThat(signIn.menu()).containsExactly("Tenants", "My account");
 
         String ownerEmail = "founder-" + UUID.randomUUID() + "@invited-co.test";
         TenantsPage tenants = new TenantsPage(browser).await();
@@ -125,6 +125,32 @@ class ConsoleBrowserIT extends ServerIT {
         new InvitationPage(browser);
         browser.open(link);
         assertThat(browser.byId("invitation-invalid").getText()).isEqualTo("This invitation link does not work");
+    }
+
+    @Test
+    void a_member_makes_a_personal_access_token_shown_once_and_changes_the_password() {
+        Fixtures.TenantOwner owner = fixtures().tenant("Browser Account Co");
+        SignIn signIn = new SignIn(browser);
+        signIn.as(owner.email(), Fixtures.PASSWORD);
+
+        AccountPage account = new AccountPage(browser).open();
+        assertThat(account.emptyTokens()).isTrue();
+        String token = account.createToken("deploy script");
+        assertThat(token).startsWith("lpat_");
+        browser.screenshot("d-member-sees-a-new-token-once");
+        account.closeToken();
+        assertThat(browser.pageSource()).doesNotContain(token);
+        assertThat(api().bearer(token).get("/manage/v1/apps").status()).as("the token works for scripts").isEqualTo(200);
+
+        account.changePassword(Fixtures.PASSWORD, "a-brand-new-password");
+        assertThat(browser.notification("password was changed")).contains("Your password was changed");
+        assertThat(api().basic(owner.email(), Fixtures.PASSWORD).get("/manage/v1/apps").status()).isEqualTo(401);
+        signIn.signOut();
+        signIn.as(owner.email(), "a-brand-new-password");
+        assertThat(signIn.email()).isEqualTo(owner.email());
+
+        new AccountPage(browser).open().revokeToken("deploy script");
+        assertThat(api().bearer(token).get("/manage/v1/apps").status()).as("a revoked token is refused").isEqualTo(401);
     }
 
     /** The e-mail of the tenant's member with {@code role}, as the owner's team list shows it. */

@@ -6,7 +6,6 @@ import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.PlatformDatabase;
-import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Personal access tokens: each console account creates, lists and revokes its own. A member's
@@ -35,12 +33,12 @@ public class PersonalAccessTokens {
     private static final String COLUMNS = "id, name, created_at, expires_at, last_used_at, revoked_at";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TenantDatabase tenants;
+    private final AccountScope scope;
     private final PlatformDatabase platform;
     private final AuditLog audit;
 
-    public PersonalAccessTokens(TenantDatabase tenants, PlatformDatabase platform, AuditLog audit) {
-        this.tenants = tenants;
+    PersonalAccessTokens(AccountScope scope, PlatformDatabase platform, AuditLog audit) {
+        this.scope = scope;
         this.platform = platform;
         this.audit = audit;
     }
@@ -60,7 +58,7 @@ public class PersonalAccessTokens {
         RANDOM.nextBytes(secret);
         String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = Ids.next();
-        return inScope(actor, jdbc -> {
+        return scope.run(actor, jdbc -> {
             jdbc.sql("""
                             insert into access_tokens (tenant_id, id, account_id, name, token_hash, expires_at)
                             values (?, ?, ?, ?, ?, ?)""")
@@ -73,7 +71,7 @@ public class PersonalAccessTokens {
     }
 
     public List<PersonalAccessToken> list(Actor actor) {
-        return inScope(actor, jdbc -> jdbc.sql("""
+        return scope.run(actor, jdbc -> jdbc.sql("""
                          select %s
                            from access_tokens where account_id = ? order by created_at desc""".formatted(COLUMNS))
                 .param(actor.accountId().value())
@@ -82,7 +80,7 @@ public class PersonalAccessTokens {
     }
 
     public PersonalAccessToken revoke(Actor actor, UUID id) {
-        return inScope(actor, jdbc -> {
+        return scope.run(actor, jdbc -> {
             PersonalAccessToken token = find(jdbc, actor, id);
             if (token.revokedAt() == null) {
                 jdbc.sql("update access_tokens set revoked_at = now() where account_id = ? and id = ?")
@@ -137,14 +135,6 @@ public class PersonalAccessTokens {
             case Actor.Operator operator -> audit.recordOnPlatform(Optional.empty(), operator, action, "access_token",
                     id.toString(), details);
         }
-    }
-
-    /** A member works inside their tenant, fenced by row-level security; an operator on the platform path. */
-    private <T> T inScope(Actor actor, Function<JdbcClient, T> work) {
-        return switch (actor) {
-            case Actor.Member member -> tenants.inTenant(member.tenantId(), () -> work.apply(tenants.jdbc()));
-            case Actor.Operator operator -> platform.inTransaction(() -> work.apply(platform.jdbc()));
-        };
     }
 
     private static UUID tenantOf(Actor actor) {

@@ -1,0 +1,2 @@
+/** The signed-in account's own page: its password and its personal access tokens. */
+package io.linnet.console.account;
