@@ -99,7 +99,7 @@ class ConsoleBrowserIT extends ServerIT {
         SignIn signIn = new SignIn(browser);
         signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
         assertThat(signIn.role()).isEqualTo("OPERATOR");
-        assertThat(signIn.menu()).containsExactly("Tenants", "My account");
+        assertThat(signIn.menu()).containsExactly("Tenants", "Audit log", "My account");
 
         String ownerEmail = "founder-" + UUID.randomUUID() + "@invited-co.test";
         TenantsPage tenants = new TenantsPage(browser).await();

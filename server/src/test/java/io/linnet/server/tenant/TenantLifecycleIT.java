@@ -33,6 +33,22 @@ class TenantLifecycleIT extends ServerIT {
     }
 
     @Test
+    void operators_read_the_whole_platforms_audit_log_or_one_tenants() {
+        Fixtures.TenantOwner owner = fixtures().tenant("Audited");
+        fixtures().app(owner, "audited-app");
+
+        Api.Response all = operator().get("/ops/v1/audit?limit=200");
+        Api.Response one = operator().get("/ops/v1/audit?tenantId=" + owner.tenantId());
+
+        assertThat(all.body()).contains("tenant.created");
+        assertThat(one.json().get("items").valueStream().map(e -> e.get("action").asString()).toList())
+                .containsExactly("app.created", "tenant.created");
+        assertThat(one.json().get("items").valueStream().map(e -> e.get("tenantId").asString()).distinct().toList())
+                .containsExactly(owner.tenantId());
+        assertThat(owner.client().get("/ops/v1/audit").status()).as("members may not").isEqualTo(403);
+    }
+
+    @Test
     void operators_list_tenants_page_by_page() {
         for (int i = 0; i < 3; i++) {
             fixtures().tenant("Paged " + i);

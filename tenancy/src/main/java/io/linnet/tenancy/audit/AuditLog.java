@@ -28,6 +28,8 @@ public class AuditLog {
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
 
+    private static final String COLUMNS = "tenant_id, id, at, actor, action, target_type, target_id, details::text, source_address";
+
     private final TenantDatabase tenantDatabase;
     private final PlatformDatabase platformDatabase;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -57,16 +59,33 @@ public class AuditLog {
         UUID before = request.after().map(Page.Request::uuidKey).orElse(null);
         int limit = request.limit();
         return tenantDatabase.inTenant(actor.tenantId(), () -> Page.of(tenantDatabase.jdbc().sql("""
-                        select id, at, actor, action, target_type, target_id, details::text, source_address
+                        select %s
                           from audit_log
                          where tenant_id = :tenant and (cast(:before as uuid) is null or id < cast(:before as uuid))
                          order by id desc
-                         limit :limit""")
+                         limit :limit""".formatted(COLUMNS))
                 .param("tenant", actor.tenantId().value())
                 .param("before", before)
                 .param("limit", limit + 1)
                 .query(this::entry)
                 .list(), limit, entry -> entry.id().toString()));
+    }
+
+    /** The whole platform's audit log for operators, newest first; {@code tenant} narrows it to one tenant. */
+    public Page<AuditEntry> listAll(Actor.Operator actor, Optional<TenantId> tenant, Page.Request request) {
+        UUID before = request.after().map(Page.Request::uuidKey).orElse(null);
+        return Page.of(platformDatabase.jdbc().sql("""
+                        select %s
+                          from audit_log
+                         where (cast(:tenant as uuid) is null or tenant_id = cast(:tenant as uuid))
+                           and (cast(:before as uuid) is null or id < cast(:before as uuid))
+                         order by id desc
+                         limit :limit""".formatted(COLUMNS))
+                .param("tenant", tenant.map(TenantId::value).orElse(null))
+                .param("before", before)
+                .param("limit", request.limit() + 1)
+                .query(this::entry)
+                .list(), request.limit(), entry -> entry.id().toString());
     }
 
     private void insert(JdbcClient jdbc, TenantId tenant, Actor actor, String action, String targetType,
@@ -87,8 +106,10 @@ public class AuditLog {
     }
 
     private AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        UUID tenant = rs.getObject("tenant_id", UUID.class);
         return new AuditEntry(
                 rs.getObject("id", UUID.class),
+                tenant == null ? null : new TenantId(tenant),
                 rs.getTimestamp("at").toInstant(),
                 rs.getString("actor"),
                 rs.getString("action"),
