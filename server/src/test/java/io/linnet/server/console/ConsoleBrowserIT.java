@@ -153,6 +153,22 @@ class ConsoleBrowserIT extends ServerIT {
         assertThat(api().bearer(token).get("/manage/v1/apps").status()).as("a revoked token is refused").isEqualTo(401);
     }
 
+    @Test
+    void an_operator_deletes_a_tenant_only_after_suspending_it_and_typing_its_name() {
+        Fixtures.TenantOwner doomed = fixtures().tenant("Doomed Co");
+        SignIn signIn = new SignIn(browser);
+        signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+        TenantsPage tenants = new TenantsPage(browser).await();
+        assertThat(tenants.lists("Doomed Co")).isTrue();
+        assertThat(tenants.offersDelete(doomed.tenantId())).as("an active tenant cannot be deleted").isFalse();
+
+        tenants.suspend(doomed.tenantId());
+        tenants.delete(doomed.tenantId(), "Doomed Co");
+
+        assertThat(browser.notification("was deleted")).contains("Doomed Co was deleted");
+        assertThat(operator().get("/ops/v1/tenants/" + doomed.tenantId()).status()).isEqualTo(404);
+    }
+
     /** The e-mail of the tenant's member with {@code role}, as the owner's team list shows it. */
     private static String memberWithRole(Fixtures.TenantOwner owner, String role) {
         Api.Response members = owner.client().get("/manage/v1/members");

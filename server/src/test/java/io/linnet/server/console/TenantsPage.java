@@ -34,4 +34,22 @@ final class TenantsPage {
         browser.waitForText(By.id("tenants"), name);
         return true;
     }
+
+    void suspend(String tenantId) {
+        browser.clickId("suspend-" + tenantId);
+        browser.confirm("confirm-suspend");
+        browser.byId("resume-" + tenantId);
+    }
+
+    /** Deletes a suspended tenant, typing its name as the dialog asks. */
+    void delete(String tenantId, String name) {
+        browser.clickId("delete-" + tenantId);
+        browser.type("delete-tenant-name", name);
+        browser.clickId("delete-tenant-confirm");
+        browser.gone(By.id("delete-tenant-dialog"));
+    }
+
+    boolean offersDelete(String tenantId) {
+        return browser.present(By.id("delete-" + tenantId));
+    }
 }

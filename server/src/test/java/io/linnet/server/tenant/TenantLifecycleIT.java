@@ -3,7 +3,9 @@ package io.linnet.server.tenant;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.database.PlatformDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
 
@@ -11,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What suspending a tenant does, and what resuming it gives back. */
 class TenantLifecycleIT extends ServerIT {
+
+    @Autowired
+    PlatformDatabase platform;
 
     @Test
     void a_suspended_tenants_members_and_keys_are_refused_at_once_and_come_back_when_it_resumes() {
@@ -46,6 +51,27 @@ class TenantLifecycleIT extends ServerIT {
         assertThat(one.json().get("items").valueStream().map(e -> e.get("tenantId").asString()).distinct().toList())
                 .containsExactly(owner.tenantId());
         assertThat(owner.client().get("/ops/v1/audit").status()).as("members may not").isEqualTo(403);
+    }
+
+    @Test
+    void a_tenant_is_deleted_with_everything_it_owns_only_once_suspended() {
+        Fixtures.TenantOwner owner = fixtures().tenant("To Delete");
+        String app = fixtures().app(owner, "doomed");
+        Fixtures.AppKey key = fixtures().key(owner, app);
+        String path = "/ops/v1/tenants/" + owner.tenantId();
+
+        assertThat(operator().delete(path).code()).as("an active tenant is not deleted").isEqualTo("conflict");
+        operator().post(path + "/suspend", null);
+        assertThat(operator().delete(path).status()).isEqualTo(204);
+
+        assertThat(operator().get(path).status()).isEqualTo(404);
+        assertThat(owner.client().get("/manage/v1/apps").status()).isEqualTo(401);
+        assertThat(api().basic(key.keyId(), key.secret()).form("/oauth2/token", Map.of("grant_type", "client_credentials")).status())
+                .isEqualTo(401);
+        assertThat(platform.jdbc().sql("select count(*) from apps where tenant_id = ?::uuid").param(owner.tenantId())
+                .query(Integer.class).single()).isZero();
+        assertThat(operator().get("/ops/v1/audit?tenantId=" + owner.tenantId()).json().get("items").get(0)
+                .get("action").asString()).as("the audit log keeps the deletion").isEqualTo("tenant.deleted");
     }
 
     @Test

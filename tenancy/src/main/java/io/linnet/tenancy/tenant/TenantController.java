@@ -6,19 +6,22 @@ import io.linnet.tenancy.Page;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.account.InvitationLinks;
 import io.linnet.tenancy.account.Member;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Optional;
 
-/** {@code /ops/v1/tenants}: platform operators create, list, suspend and resume tenants. */
+/** {@code /ops/v1/tenants}: platform operators create, list, suspend, resume and delete tenants. */
 @RestController
 @RequestMapping("/ops/v1/tenants")
 class TenantController {
@@ -67,6 +70,12 @@ class TenantController {
     @PostMapping("/{tenantId}/suspend")
     Tenant suspend(Actor.Operator actor, @PathVariable String tenantId) {
         return tenants.suspend(actor, TenantId.of(tenantId));
+    }
+
+    @DeleteMapping("/{tenantId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Actor.Operator actor, @PathVariable String tenantId) {
+        tenants.delete(actor, TenantId.of(tenantId));
     }
 
     @PostMapping("/{tenantId}/resume")

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The operator's view of tenants: create one with its owner, list, suspend and resume. Spans
+ * The operator's view of tenants: create one with its owner, list, suspend, resume and delete. Spans
  * tenants, so it runs on the platform path; a member reads only their own tenant.
  */
 @Service
@@ -53,13 +53,14 @@ public class TenantManagement {
         });
     }
 
+    /** Tenants, newest first. */
     public Page<Tenant> list(Actor.Operator actor, Page.Request request) {
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
         return Page.of(platform.jdbc().sql("""
                          select %s
                            from tenants
-                         where cast(:after as uuid) is null or id > cast(:after as uuid)
-                         order by id
+                         where cast(:after as uuid) is null or id < cast(:after as uuid)
+                         order by id desc
                          limit :limit""".formatted(COLUMNS))
                 .param("after", after)
                 .param("limit", request.limit() + 1)
@@ -86,6 +87,24 @@ public class TenantManagement {
 
     public Tenant resume(Actor.Operator actor, TenantId id) {
         return changeStatus(actor, id, Tenant.Status.ACTIVE, "tenant.resumed");
+    }
+
+    /**
+     * Deletes a tenant and everything it owns: apps, keys, members and their data. Only a suspended
+     * tenant may be deleted, so that a deletion is always a second, deliberate step. The audit log
+     * keeps the tenant's entries.
+     */
+    public void delete(Actor.Operator actor, TenantId id) {
+        platform.inTransaction(() -> {
+            Tenant tenant = find(id);
+            if (tenant.status() != Tenant.Status.SUSPENDED) {
+                throw DomainException.conflict("Suspend the tenant before deleting it");
+            }
+            platform.jdbc().sql("delete from tenants where id = ?").param(id.value()).update();
+            audit.recordOnPlatform(Optional.of(id), actor, "tenant.deleted", "tenant", id.toString(),
+                    Map.of("name", tenant.name()));
+            return null;
+        });
     }
 
     private Tenant changeStatus(Actor.Operator actor, TenantId id, Tenant.Status status, String action) {

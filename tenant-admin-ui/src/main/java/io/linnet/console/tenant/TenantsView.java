@@ -1,5 +1,6 @@
 package io.linnet.console.tenant;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -23,7 +24,7 @@ import io.linnet.tenancy.tenant.Tenant;
 import io.linnet.tenancy.tenant.TenantManagement;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The operator's list of tenants: create one with its owner, suspend and resume. */
+/** The operator's list of tenants: create one with its owner, suspend, resume and delete. */
 @Route("tenants")
 @PageTitle("Tenants · Linnet")
 @Menu(title = "Tenants", order = 1, icon = "vaadin:building")
@@ -78,7 +79,7 @@ public class TenantsView extends VerticalLayout {
         return status;
     }
 
-    private Button actions(Tenant tenant) {
+    private Component actions(Tenant tenant) {
         if (tenant.status() == Tenant.Status.ACTIVE) {
             Button suspend = new Button("Suspend", event -> confirmSuspend(tenant));
             suspend.setId("suspend-" + tenant.id());
@@ -93,7 +94,19 @@ public class TenantsView extends VerticalLayout {
         });
         resume.setId("resume-" + tenant.id());
         resume.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return resume;
+        Button delete = new Button("Delete", event -> new DeleteTenantDialog(tenant, () -> {
+            if (Feedback.succeeded(() -> tenants.delete(signedIn.operator(), tenant.id()))) {
+                Feedback.success(tenant.name() + " was deleted");
+                list.reload();
+                return true;
+            }
+            return false;
+        }).open());
+        delete.setId("delete-" + tenant.id());
+        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(resume, delete);
+        actions.setSpacing(false);
+        return actions;
     }
 
     private void confirmSuspend(Tenant tenant) {
