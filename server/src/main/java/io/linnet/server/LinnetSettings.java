@@ -26,7 +26,8 @@ public record LinnetSettings(
         @DefaultValue Operator operator,
         @DefaultValue("") String masterKey,
         @DefaultValue List<String> masterKeyRetired,
-        @DefaultValue("") String publicUrl) {
+        @DefaultValue("") String publicUrl,
+        @DefaultValue Sso sso) {
 
     /**
      * An external PostgreSQL. {@code user} owns the schema and runs the migrations; the server's own
@@ -42,6 +43,19 @@ public record LinnetSettings(
 
         public Optional<String> configuredPassword() {
             return password.isBlank() ? Optional.empty() : Optional.of(password);
+        }
+    }
+
+    /**
+     * Single sign-on to the console through an OpenID Connect provider (Keycloak, Okta, Entra ID,
+     * Google...). Off while {@code issuerUri} is blank. A person signs in when the provider vouches
+     * for an e-mail address that belongs to an active console account.
+     */
+    public record Sso(@DefaultValue("") String issuerUri, @DefaultValue("") String clientId,
+                      @DefaultValue("") String clientSecret, @DefaultValue("single sign-on") String label) {
+
+        public boolean enabled() {
+            return !issuerUri.isBlank();
         }
     }
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.linnet.console.login.LoginView;
+import io.linnet.console.login.SingleSignOn;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
@@ -27,6 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -46,7 +48,7 @@ import java.util.Map;
  *   <li>{@code /manage/v1} and {@code /ops/v1}, for console accounts over HTTP Basic or with a
  *   personal access token;</li>
  *   <li>health, metrics, the API documentation and invitation links, open;</li>
- *   <li>the Vaadin console, with form sign-in.</li>
+ *   <li>the Vaadin console, with form sign-in and, when configured, OpenID Connect single sign-on.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -157,12 +159,21 @@ class SecurityConfiguration {
     @Bean
     @Order(5)
     SecurityFilterChain console(HttpSecurity http, ConsoleAccountDirectory accounts, SignInThrottle throttle,
-                                ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+                                ObjectProvider<SecurityContextHolderStrategy> contexts,
+                                ObjectProvider<ClientRegistrationRepository> singleSignOn) throws Exception {
+        SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new ConsoleSessionGuard(accounts,
-                                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
-                        SecurityContextHolderFilter.class);
+                .addFilterAfter(new ConsoleSessionGuard(accounts, strategy), SecurityContextHolderFilter.class);
+        ClientRegistrationRepository provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .clientRegistrationRepository(provider)
+                    .successHandler(new SingleSignOnSuccess(accounts, strategy))
+                    .failureHandler((request, response, e) ->
+                            response.sendRedirect(request.getContextPath() + "/login?" + SingleSignOn.REFUSED)));
+        }
         return http.build();
     }
 

@@ -18,6 +18,8 @@ public abstract class ServerIT {
     public static final String OPERATOR_EMAIL = "operator@linnet.test";
     public static final String OPERATOR_PASSWORD = "operator-password-for-tests";
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    /** The console's single sign-on provider in these tests; one per test JVM, like the server. */
+    protected static final FakeOidcProvider SSO_PROVIDER = new FakeOidcProvider();
 
     @LocalServerPort
     protected int port;
@@ -27,6 +29,10 @@ public abstract class ServerIT {
         registry.add("linnet.data-dir", DATA_DIR::toString);
         registry.add("linnet.operator.email", () -> OPERATOR_EMAIL);
         registry.add("linnet.operator.password", () -> OPERATOR_PASSWORD);
+        registry.add("linnet.sso.issuer-uri", SSO_PROVIDER::issuer);
+        registry.add("linnet.sso.client-id", () -> FakeOidcProvider.CLIENT_ID);
+        registry.add("linnet.sso.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
+        registry.add("linnet.sso.label", () -> "Fake IdP");
     }
 
     protected Api api() {
