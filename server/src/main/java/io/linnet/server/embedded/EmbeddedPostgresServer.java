@@ -38,6 +38,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // the library's default (off) suits throwaway test databases; this one holds real data,
+                    // so a commit is on disk before it is acknowledged
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);

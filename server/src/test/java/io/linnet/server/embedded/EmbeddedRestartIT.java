@@ -64,6 +64,28 @@ class EmbeddedRestartIT {
         }
     }
 
+    @Test
+    void what_was_committed_survives_a_crash_of_the_embedded_database() throws Exception {
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            assertThat(api.basic("root@restart.test", "restart-operator-password").post("/ops/v1/tenants",
+                    Map.of("name", "Crash Proof", "owner", Map.of("email", "owner@crash.test", "password", Fixtures.PASSWORD)))
+                    .status()).isEqualTo(201);
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst().trim());
+            ProcessHandle process = ProcessHandle.of(postmaster).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get();
+        } catch (RuntimeException shutdownWithoutItsDatabase) {
+            // closing a server whose database was killed under it may complain; the point is what comes back
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api.Response tenants = api(second).basic("root@restart.test", "restart-operator-password").get("/ops/v1/tenants");
+            assertThat(tenants.json().get("items").valueStream().map(t -> t.get("name").asString()).toList())
+                    .containsExactly("Crash Proof");
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LinnetApplication.class).run(
                 "--server.port=0",
