@@ -38,7 +38,10 @@ public class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
         if (context.getAuthorizedScopes().isEmpty()) {
             context.getClaims().claim(SCOPE_CLAIM, client.getScopes());
         }
-        platform.jdbc().sql("update app_keys set last_used_at = now() where tenant_id = ? and id = ?")
+        // at most once a minute per key: a write (and a disk flush) per token would cap issuance
+        platform.jdbc().sql("""
+                        update app_keys set last_used_at = now()
+                         where tenant_id = ? and id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
                 .params(UUID.fromString(tenant), client.getClientId())
                 .update();
     }
