@@ -42,6 +42,11 @@ final class AppCallerAuthentication extends AbstractAuthenticationToken {
     /** Converts a verified JWT, refusing it when its key was revoked or its tenant suspended since it was issued. */
     static Converter<Jwt, AbstractAuthenticationToken> converter(AppKeyVerifier verifier) {
         return jwt -> {
+            // an app key's token is issued to the key itself; any other token signed by the platform
+            // (a user token, say) names someone else and is no app credential
+            if (jwt.getSubject() == null || jwt.getAudience() == null || !jwt.getAudience().contains(jwt.getSubject())) {
+                throw new InvalidBearerTokenException("This is not an app key's access token");
+            }
             List<String> scopes = jwt.hasClaim(AccessTokenClaims.SCOPE_CLAIM)
                     ? jwt.getClaimAsStringList(AccessTokenClaims.SCOPE_CLAIM) : List.of();
             AppCaller caller = verifier.verify(jwt.getSubject(), jwt.getClaimAsString(AccessTokenClaims.TENANT_CLAIM),
