@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An app of its own tenant and the developer API as its backend calls it, for the messaging tests. */
-record MessagingApp(Fixtures.TenantOwner owner, String appId, Api.Client client) {
+record MessagingApp(Fixtures.TenantOwner owner, String appId, Fixtures.AppKey key, Api.Client client) {
 
     /** A fresh tenant with one app and a key with every scope. */
     static MessagingApp create(Api api, Fixtures fixtures, String name) {
@@ -22,15 +22,15 @@ record MessagingApp(Fixtures.TenantOwner owner, String appId, Api.Client client)
     static MessagingApp inTenant(Api api, Fixtures fixtures, Fixtures.TenantOwner owner, String appName) {
         String app = fixtures.app(owner, appName);
         Fixtures.AppKey key = fixtures.key(owner, app);
-        return new MessagingApp(owner, app, api.bearer(api.accessToken(key.keyId(), key.secret())));
+        return new MessagingApp(owner, app, key, api.bearer(api.accessToken(key.keyId(), key.secret())));
     }
 
-    /** A client of this app whose key has only {@code scopes}. */
+    /** A client of this app with an access token that carries only {@code scopes}. */
     Api.Client withScopes(Api api, String... scopes) {
-        Api.Response key = owner.client().post("/manage/v1/apps/" + appId + "/keys",
-                Map.of("name", "scoped", "scopes", List.of(scopes)));
-        assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        return api.bearer(api.accessToken(key.json().get("id").asString(), key.json().get("secret").asString()));
+        Api.Response token = api.basic(key.keyId(), key.secret()).form("/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", String.join(" ", scopes)));
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return api.bearer(token.json().get("access_token").asString());
     }
 
     void users(String... userIds) {
