@@ -180,4 +180,17 @@ class MessagingFlowIT extends ServerIT {
         assertThat(app.client().delete("/v1/users/alice").status()).isEqualTo(204);
         assertThat(app.history(other, "?afterSeq=0").toString()).contains("kept without purge");
     }
+
+    @Test
+    void the_messaging_endpoints_are_documented_with_the_app_key_token_and_no_caller_parameter() {
+        JsonNode paths = api().anonymous().get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).contains("/v1/users/{userId}", "/v1/users/{userId}/tokens",
+                "/v1/users/{userId}/tokens/revoke", "/v1/conversations", "/v1/conversations/{conversationId}",
+                "/v1/conversations/{conversationId}/members", "/v1/conversations/{conversationId}/messages",
+                "/v1/messages/{messageId}/recall");
+        assertThat(paths.get("/v1/conversations/{conversationId}/messages").get("post").get("security").toString())
+                .contains("appKeyToken");
+        assertThat(paths.get("/v1/users/{userId}").get("put").toString()).doesNotContain("\"caller\"");
+    }
 }
