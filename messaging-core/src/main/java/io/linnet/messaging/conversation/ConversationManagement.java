@@ -41,7 +41,7 @@ public class ConversationManagement {
         if (request.type() == ConversationType.DIRECT) {
             try {
                 return database.inTenant(app.tenantId(), () -> existingDirect(app, request)
-                        .map(id -> new Created(find(app, id), false))
+                        .map(id -> new Created(rejoin(app, id, request.members()), false))
                         .orElseGet(() -> new Created(insert(app, request), true)));
             } catch (DuplicateKeyException raced) {
                 // another request created the same pair between our look-up and our insert: answer theirs
@@ -104,6 +104,25 @@ public class ConversationManagement {
                 .params(app.tenantId().value(), app.appId().value(), pair.low(), pair.high())
                 .query((rs, row) -> new ConversationId(rs.getObject("id", UUID.class)))
                 .optional();
+    }
+
+    /**
+     * Answers an existing direct conversation with both of its members. Deleting a user drops their
+     * memberships; when the developer creates that user again and asks for the pair, the pair's one
+     * conversation (and its history) is theirs again rather than a second one.
+     */
+    private Conversation rejoin(AppRef app, ConversationId id, List<UserId> members) {
+        requireUsers(app, members);
+        database.jdbc().sql("""
+                        insert into conversation_members (tenant_id, app_id, conversation_id, user_id, role)
+                        select :tenant, :app, :conversation, member, 'member' from unnest(cast(:members as text[])) member
+                        on conflict do nothing""")
+                .param("tenant", app.tenantId().value())
+                .param("app", app.appId().value())
+                .param("conversation", id.value())
+                .param("members", ids(members))
+                .update();
+        return find(app, id);
     }
 
     private Conversation insert(AppRef app, NewConversation request) {

@@ -2,8 +2,10 @@ package io.linnet.server.messaging;
 
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.database.PlatformDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -14,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The developer API's messaging flow end to end: users, tokens, conversations, messages, recall, purge. */
 class MessagingFlowIT extends ServerIT {
+
+    @Autowired
+    PlatformDatabase platform;
 
     private MessagingApp app;
 
@@ -179,6 +184,29 @@ class MessagingFlowIT extends ServerIT {
 
         assertThat(app.client().delete("/v1/users/alice").status()).isEqualTo(204);
         assertThat(app.history(other, "?afterSeq=0").toString()).contains("kept without purge");
+        Api.Response withoutAlice = app.client().post("/v1/conversations", Map.of("type", "direct", "members", List.of("alice", "cat")));
+        assertThat(withoutAlice.status()).as("a deleted user is no member").isEqualTo(400);
+
+        app.users("alice");
+        assertThat(app.direct("cat", "alice")).as("the pair keeps its one conversation").isEqualTo(other);
+        assertThat(app.sent(other, "alice", "p-6", "back again").get("seq").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void a_sender_may_not_recall_after_the_window_but_the_app_still_may() {
+        app.users("alice", "bob");
+        String direct = app.direct("alice", "bob");
+        String old = app.sent(direct, "alice", "w-1", "long ago").get("messageId").asString();
+        platform.jdbc().sql("update messages set created_at = now() - interval '1 hour' where id = ?")
+                .param(java.util.UUID.fromString(old)).update();
+
+        Api.Response bySender = app.client().post("/v1/messages/" + old + "/recall", Map.of("userId", "alice"));
+        Api.Response byApp = app.client().post("/v1/messages/" + old + "/recall", Map.of());
+
+        assertThat(bySender.status()).as(bySender.toString()).isEqualTo(403);
+        assertThat(bySender.code()).isEqualTo("forbidden");
+        assertThat(byApp.status()).isEqualTo(200);
+        assertThat(byApp.json().get("body").get("type").asString()).isEqualTo("recalled");
     }
 
     @Test
