@@ -176,8 +176,9 @@ public class ConversationManagement {
                 .list());
         List<String> missing = members.stream().map(UserId::value).filter(member -> !found.contains(member)).toList();
         if (!missing.isEmpty()) {
-            throw DomainException.invalid("No such users in this app: " + String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-                    + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : ""));
+            String named = String.join(", ", missing.subList(0, Math.min(10, missing.size())));
+            String more = missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "";
+            throw DomainException.invalid("No such users in this app: " + named + more);
         }
     }
 
