@@ -1,0 +1,82 @@
+package io.linnet.messaging.conversation;
+
+import io.linnet.messaging.AppRef;
+import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.MessagingSettings;
+import io.linnet.tenancy.AppCaller;
+import io.linnet.tenancy.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** {@code /v1/conversations}: an app's conversations and their members (scope {@code messages}). */
+@RestController
+@RequestMapping("/v1/conversations")
+class ConversationController {
+
+    static final String SCOPE = "messages";
+
+    record CreateRequest(String type, List<String> members, String name, Integer memberLimit, String owner) {
+    }
+
+    record MembersRequest(List<String> members, String role) {
+    }
+
+    private final ConversationManagement conversations;
+    private final MessagingSettings settings;
+
+    ConversationController(ConversationManagement conversations, MessagingSettings settings) {
+        this.conversations = conversations;
+        this.settings = settings;
+    }
+
+    /** Creates a conversation (201); a direct one that exists between the same two users is answered as it is (200). */
+    @PostMapping
+    ResponseEntity<Conversation> create(AppCaller caller, @RequestBody CreateRequest request) {
+        caller.require(SCOPE);
+        NewConversation checked = NewConversation.of(request.type(), request.members(), request.name(),
+                request.memberLimit(), request.owner(), settings);
+        ConversationManagement.Created created = conversations.create(AppRef.of(caller), checked);
+        if (!created.created()) {
+            return ResponseEntity.ok(created.conversation());
+        }
+        return ResponseEntity.created(URI.create("/v1/conversations/" + created.conversation().id()))
+                .body(created.conversation());
+    }
+
+    @GetMapping("/{conversationId}")
+    Conversation get(AppCaller caller, @PathVariable String conversationId) {
+        caller.require(SCOPE);
+        return conversations.get(AppRef.of(caller), ConversationId.of(conversationId));
+    }
+
+    /** Adds members to a group, as {@code member} unless {@code role} says {@code admin}. */
+    @PostMapping("/{conversationId}/members")
+    Conversation addMembers(AppCaller caller, @PathVariable String conversationId, @RequestBody MembersRequest request) {
+        caller.require(SCOPE);
+        ConversationId id = ConversationId.of(conversationId);
+        MemberRole role = request.role() == null ? MemberRole.MEMBER : MemberRole.of(request.role());
+        if (role == MemberRole.OWNER) {
+            throw DomainException.invalid("role must be 'admin' or 'member'");
+        }
+        return conversations.addMembers(AppRef.of(caller), id,
+                NewConversation.members(request.members(), settings.groupMemberLimit()), role);
+    }
+
+    @DeleteMapping("/{conversationId}/members")
+    Conversation removeMembers(AppCaller caller, @PathVariable String conversationId, @RequestBody MembersRequest request) {
+        caller.require(SCOPE);
+        ConversationId id = ConversationId.of(conversationId);
+        return conversations.removeMembers(AppRef.of(caller), id,
+                NewConversation.members(request.members(), settings.groupMemberLimit()));
+    }
+}

@@ -1,0 +1,64 @@
+package io.linnet.messaging.message;
+
+import io.linnet.messaging.AppRef;
+import io.linnet.messaging.ConversationId;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A conversation's history by seq, read in either direction: forward from {@code afterSeq} (what
+ * a reconnecting client missed), or backward from {@code beforeSeq}, or from the latest message
+ * (scrolling up). Either way the page lists messages in ascending seq.
+ */
+@Service
+public class MessageHistory {
+
+    private final TenantDatabase database;
+
+    public MessageHistory(TenantDatabase database) {
+        this.database = database;
+    }
+
+    public HistoryPage read(AppRef app, ConversationId conversation, Optional<Long> afterSeq, Optional<Long> beforeSeq,
+                            int limit) {
+        if (afterSeq.orElse(0L) < 0 || beforeSeq.orElse(1L) < 1) {
+            throw DomainException.invalid("afterSeq must be 0 or more, and beforeSeq 1 or more");
+        }
+        return database.inTenant(app.tenantId(), () -> {
+            int conversations = database.jdbc().sql("select count(*) from conversations where tenant_id = ? and app_id = ? and id = ?")
+                    .params(app.tenantId().value(), app.appId().value(), conversation.value())
+                    .query(Integer.class)
+                    .single();
+            if (conversations == 0) {
+                throw DomainException.notFound("Conversation");
+            }
+            boolean forward = afterSeq.isPresent();
+            List<Message> rows = database.jdbc().sql("""
+                            select %s from messages
+                             where tenant_id = :tenant and app_id = :app and conversation_id = :conversation
+                               and seq > :after and seq < :before
+                             order by seq %s
+                             limit :limit""".formatted(MessageRows.COLUMNS, forward ? "asc" : "desc"))
+                    .param("tenant", app.tenantId().value())
+                    .param("app", app.appId().value())
+                    .param("conversation", conversation.value())
+                    .param("after", afterSeq.orElse(0L))
+                    .param("before", beforeSeq.orElse(Long.MAX_VALUE))
+                    .param("limit", limit + 1)
+                    .query(MessageRows::message)
+                    .list();
+            boolean hasMore = rows.size() > limit;
+            List<Message> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+            if (!forward) {
+                Collections.reverse(items);
+            }
+            return new HistoryPage(items, hasMore);
+        });
+    }
+}
