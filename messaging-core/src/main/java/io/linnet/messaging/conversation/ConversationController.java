@@ -5,7 +5,6 @@ import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.DomainException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,10 +2,6 @@ package io.linnet.server.console;
 
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
-import io.linnet.server.support.ServerIT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -13,26 +9,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The console in a real browser, against the whole running server: the flows people take. */
-class ConsoleBrowserIT extends ServerIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.startAt(api().baseUrl());
-    }
+class ConsoleBrowserIT extends InBrowser {
 
     @Test
     void an_owner_creates_an_app_and_a_key_whose_secret_is_shown_once_then_revokes_it() {

@@ -1,37 +1,14 @@
 package io.linnet.server.console;
 
 import io.linnet.server.support.Fixtures;
-import io.linnet.server.support.ServerIT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Single sign-on to the console through an OpenID Connect provider, in a real browser. */
-class SingleSignOnBrowserIT extends ServerIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.startAt(api().baseUrl());
-    }
+class SingleSignOnBrowserIT extends InBrowser {
 
     @AfterEach
     void theProviderWasSpokenToRight() {

@@ -79,6 +79,15 @@ public final class Api {
             return code == null ? null : code.asString();
         }
 
+        /** Asserts a problem+json answer with {@code status}, the stable {@code code} and a human detail. */
+        public Response assertProblem(int status, String code) {
+            org.assertj.core.api.Assertions.assertThat(this.status).as(toString()).isEqualTo(status);
+            org.assertj.core.api.Assertions.assertThat(contentType()).as(toString()).startsWith("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(code()).as(toString()).isEqualTo(code);
+            org.assertj.core.api.Assertions.assertThat(json().get("detail").asString()).as("a human sentence").isNotBlank();
+            return this;
+        }
+
         @Override
         public String toString() {
             return status + " " + raw.body();

@@ -5,9 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -18,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
@@ -51,10 +50,8 @@ public class AccountView extends VerticalLayout {
         this.tokens = tokens;
         addClassName("console-view");
 
-        VerticalLayout titles = new VerticalLayout(new H2("My account"),
-                new Paragraph("Signed in as " + signedIn.user().email() + " (" + signedIn.user().role() + ")."));
-        titles.setPadding(false);
-        titles.setSpacing(false);
+        ViewHeader titles = new ViewHeader("My account",
+                "Signed in as " + signedIn.user().email() + " (" + signedIn.user().role() + ").");
 
         Button newToken = new Button("New token", VaadinIcon.PLUS.create(), event -> openNewToken());
         newToken.setId("new-access-token");

@@ -4,11 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -18,6 +15,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.linnet.console.appkey.AppKeysView;
 import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.NameDialog;
 import io.linnet.console.component.PagedGrid;
@@ -78,19 +76,9 @@ public class AppsView extends VerticalLayout {
                 createFirst);
     }
 
-    /** The title, and the "New app" button only for those who may use it: a hidden button would still be in the page. */
-    private static HorizontalLayout header(Button... create) {
-        VerticalLayout titles = new VerticalLayout(new H2("Apps"),
-                new Paragraph("Each app has its own keys, users, messages and pushes."));
-        titles.setPadding(false);
-        titles.setSpacing(false);
-        HorizontalLayout header = new HorizontalLayout(titles);
-        header.add(create);
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        header.expand(titles);
-        return header;
+    /** The title, and the "New app" button only for those who may use it. */
+    private static ViewHeader header(Button... create) {
+        return new ViewHeader("Apps", "Each app has its own keys, users, messages and pushes.", create);
     }
 
     private Component name(App app) {

@@ -4,11 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.linnet.console.app.AppsView;
 import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
@@ -97,19 +95,10 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
             list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0);
         }
 
-        VerticalLayout titles = new VerticalLayout(new H2("Keys of " + app.name()), new Paragraph(
+        ViewHeader header = new ViewHeader("Keys of " + app.name(),
                 "Your backend exchanges a key's id and secret for short-lived access tokens. Keep at most "
-                        + AppKeyManagement.MAX_LIVE_KEYS + " live: rotate to a new key, move your backends, then revoke the old one."));
-        titles.setPadding(false);
-        titles.setSpacing(false);
-        HorizontalLayout header = new HorizontalLayout(titles);
-        if (mayWrite) {
-            header.add(create);
-        }
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        header.expand(titles);
+                        + AppKeyManagement.MAX_LIVE_KEYS + " live: rotate to a new key, move your backends, then revoke the old one.",
+                mayWrite ? new Button[]{create} : new Button[0]);
         add(header, list);
         list.reload();
     }

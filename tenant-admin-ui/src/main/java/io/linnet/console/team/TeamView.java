@@ -4,17 +4,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
@@ -76,18 +74,8 @@ public class TeamView extends VerticalLayout {
             list.grid().addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0);
         }
 
-        VerticalLayout titles = new VerticalLayout(new H2("Team"),
-                new Paragraph("Everyone with access to this tenant's console, and their role."));
-        titles.setPadding(false);
-        titles.setSpacing(false);
-        HorizontalLayout header = new HorizontalLayout(titles);
-        if (mayWrite) {
-            header.add(invite);
-        }
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        header.expand(titles);
+        ViewHeader header = new ViewHeader("Team", "Everyone with access to this tenant's console, and their role.",
+                mayWrite ? new Button[]{invite} : new Button[0]);
         add(header, list);
         list.reload();
     }

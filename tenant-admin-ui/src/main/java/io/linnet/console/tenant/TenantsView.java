@@ -4,17 +4,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
@@ -60,17 +58,8 @@ public class TenantsView extends VerticalLayout {
         list.reload();
     }
 
-    private static HorizontalLayout header(Button create) {
-        VerticalLayout titles = new VerticalLayout(new H2("Tenants"),
-                new Paragraph("Customer organisations on this Linnet installation."));
-        titles.setPadding(false);
-        titles.setSpacing(false);
-        HorizontalLayout header = new HorizontalLayout(titles, create);
-        header.addClassName("view-header");
-        header.setWidthFull();
-        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        header.expand(titles);
-        return header;
+    private static ViewHeader header(Button create) {
+        return new ViewHeader("Tenants", "Customer organisations on this Linnet installation.", create);
     }
 
     private static Span status(Tenant tenant) {
