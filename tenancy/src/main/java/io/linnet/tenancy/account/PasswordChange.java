@@ -7,7 +7,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import java.util.Map;
-import java.util.Optional;
 
 /** A console account changes its own password, proving it knows the current one. */
 @Service
@@ -40,12 +39,8 @@ public class PasswordChange {
             jdbc.sql("update accounts set password_hash = ? where id = ?")
                     .params(passwords.encode(checked), actor.accountId().value())
                     .update();
-            switch (actor) {
-                case Actor.Member member -> audit.record(member, "account.password_changed", "member",
-                        member.accountId().toString(), Map.of());
-                case Actor.Operator operator -> audit.recordOnPlatform(Optional.empty(), operator,
-                        "account.password_changed", "operator", operator.accountId().toString(), Map.of());
-            }
+            audit.recordOwn(actor, "account.password_changed", actor instanceof Actor.Member ? "member" : "operator",
+                    actor.accountId().toString(), Map.of());
             return null;
         });
     }

@@ -129,12 +129,7 @@ public class PersonalAccessTokens {
     }
 
     private void record(Actor actor, String action, UUID id, String name) {
-        Map<String, String> details = Map.of("name", name);
-        switch (actor) {
-            case Actor.Member member -> audit.record(member, action, "access_token", id.toString(), details);
-            case Actor.Operator operator -> audit.recordOnPlatform(Optional.empty(), operator, action, "access_token",
-                    id.toString(), details);
-        }
+        audit.recordOwn(actor, action, "access_token", id.toString(), Map.of("name", name));
     }
 
     private static UUID tenantOf(Actor actor) {

@@ -53,6 +53,17 @@ public class AuditLog {
         insert(platformDatabase.jdbc(), tenant.orElse(null), actor, action, targetType, targetId, details);
     }
 
+    /**
+     * Records an action on the actor's own account, where that account lives: a member's in their
+     * tenant (inside its transaction), an operator's on the platform path with no tenant.
+     */
+    public void recordOwn(Actor actor, String action, String targetType, String targetId, Map<String, ?> details) {
+        switch (actor) {
+            case Actor.Member member -> record(member, action, targetType, targetId, details);
+            case Actor.Operator operator -> recordOnPlatform(Optional.empty(), operator, action, targetType, targetId, details);
+        }
+    }
+
     /** The tenant's audit log, newest first. */
     public Page<AuditEntry> list(Actor.Member actor, Page.Request request) {
         actor.require(Permission.AUDIT_READ);

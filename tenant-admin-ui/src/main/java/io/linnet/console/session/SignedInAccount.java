@@ -5,33 +5,30 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Permission;
-import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
 import org.springframework.stereotype.Component;
 
 /**
  * Who is using the console right now, as the services want it: an {@link Actor} built from the
- * account as it is in the database at this moment (not as it was at sign-in), acting from the
- * address of the current request.
+ * account as it is at this request (not as it was at sign-in), acting from the address of the
+ * current request.
  */
 @Component
 public class SignedInAccount {
 
     private final AuthenticationContext authentication;
-    private final ConsoleAccountDirectory accounts;
 
-    public SignedInAccount(AuthenticationContext authentication, ConsoleAccountDirectory accounts) {
+    public SignedInAccount(AuthenticationContext authentication) {
         this.authentication = authentication;
-        this.accounts = accounts;
     }
 
-    /** The signed-in account, re-read; refused when it was removed or disabled meanwhile. */
+    /**
+     * The signed-in account as it is at this request: the server's session guard re-reads it once
+     * per request, signing out a removed or disabled account and applying a changed role.
+     */
     public ConsoleUser user() {
-        ConsoleUser signedIn = authentication.getAuthenticatedUser(ConsoleUser.class)
+        return authentication.getAuthenticatedUser(ConsoleUser.class)
                 .orElseThrow(() -> DomainException.forbidden("You are not signed in"));
-        return accounts.findCurrent(signedIn.accountId())
-                .filter(ConsoleUser::isEnabled)
-                .orElseThrow(() -> DomainException.forbidden("Your account is no longer active; sign in again"));
     }
 
     public Actor actor() {
