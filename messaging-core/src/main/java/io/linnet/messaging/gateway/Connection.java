@@ -31,7 +31,7 @@ final class Connection {
     private final Channel channel;
     private final Executor executor;
     private final BiConsumer<Connection, String> handler;
-    private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
+    private final Queue<Inbound> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unhandled = new AtomicInteger();
     private final AtomicBoolean handling = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -41,7 +41,9 @@ final class Connection {
     // touched only by the frame-handling thread (frames are handled one at a time)
     private double sendTokens;
     private long tokensAt;
+    private long handlingArrivedAt;
     private int refusedInARow;
+    private int overLimitInARow;
 
     Connection(String id, Channel channel, Executor executor, BiConsumer<Connection, String> handler, int sendsPerSecond) {
         this.id = id;
@@ -70,9 +72,13 @@ final class Connection {
         return channel.isActive() && !closing.get();
     }
 
+    /** A frame as it arrived, and when: the send rate is the client's, however long handling takes. */
+    private record Inbound(String text, long arrivedAt) {
+    }
+
     /** A text frame arrived: queue it for handling in order. */
     void received(String frame) {
-        inbound.add(frame);
+        inbound.add(new Inbound(frame, System.nanoTime()));
         if (unhandled.incrementAndGet() == PAUSE_READING_AT) {
             channel.config().setAutoRead(false);
         }
@@ -87,10 +93,11 @@ final class Connection {
 
     private void drain() {
         try {
-            String frame;
+            Inbound frame;
             while ((frame = inbound.poll()) != null) {
                 if (isOpen()) {
-                    handler.accept(this, frame);
+                    handlingArrivedAt = frame.arrivedAt();
+                    handler.accept(this, frame.text());
                 }
                 if (unhandled.decrementAndGet() == RESUME_READING_AT) {
                     channel.config().setAutoRead(true);
@@ -128,10 +135,11 @@ final class Connection {
 
     /**
      * Takes one send from this connection's allowance (a token bucket refilled at the configured
-     * sends per second, with a burst of twice that); false when it is used up.
+     * sends per second, with a burst of twice that, counted at the frames' arrival); false when it
+     * is used up.
      */
     boolean takeSendToken() {
-        long now = System.nanoTime();
+        long now = Math.max(tokensAt, handlingArrivedAt);
         sendTokens = Math.min(sendsPerSecond * 2.0, sendTokens + (now - tokensAt) / 1e9 * sendsPerSecond);
         tokensAt = now;
         if (sendTokens < 1) {
@@ -146,14 +154,21 @@ final class Connection {
         return ++refusedInARow >= limit;
     }
 
+    /** Counts a send refused for the rate; true when so many came in a row that the client ignores the limit. */
+    boolean overLimit(int limit) {
+        return ++overLimitInARow >= limit;
+    }
+
     void accepted() {
         refusedInARow = 0;
+        overLimitInARow = 0;
     }
 
     /** The WebSocket close codes of docs/realtime.md. */
     static final class CloseCodes {
         static final int GOING_AWAY = 1001;
         static final int POLICY_VIOLATION = 1008;
+        static final int TOO_BIG = 1009;
         static final int UNAUTHENTICATED = 4001;
         static final int IDLE = 4002;
         static final int SIGNED_OUT = 4003;

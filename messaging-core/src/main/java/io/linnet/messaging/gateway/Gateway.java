@@ -134,8 +134,11 @@ class Gateway {
             if (frame instanceof ClientFrame.Send || frame instanceof ClientFrame.Read || frame instanceof ClientFrame.Typing
                     || frame instanceof ClientFrame.Recall) {
                 if (!connection.takeSendToken()) {
-                    refuse(connection, frame.ref(), "rate_limited",
-                            "More than " + settings.sendsPerSecond() + " sends per second; this one was not stored");
+                    connection.send(frames.error(frame.ref(), "rate_limited",
+                            "More than " + settings.sendsPerSecond() + " sends per second; this one was not stored"));
+                    if (connection.overLimit(settings.sendsPerSecond() * 5)) {
+                        connection.close(Connection.CloseCodes.POLICY_VIOLATION, "Sending far over the rate limit");
+                    }
                     return;
                 }
             }
