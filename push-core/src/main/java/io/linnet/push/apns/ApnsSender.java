@@ -29,6 +29,7 @@ public final class ApnsSender implements PushSender {
     private final Lane production;
     private final Lane sandbox;
     private final Consumer<ApnsSender> onClose;
+    private volatile boolean closed;
 
     /** One environment's client and its in-flight bound. */
     private record Lane(ApnsClient client, InFlightLimit limit) {
@@ -59,6 +60,9 @@ public final class ApnsSender implements PushSender {
     public CompletableFuture<DeliveryOutcome> send(DeviceAddress device, Notification notification) {
         if (!(device instanceof DeviceAddress.Apns apns)) {
             throw new IllegalArgumentException("An APNs sender cannot send to " + device.provider());
+        }
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
         }
         Instant now = clock.instant();
         if (notification.isExpiredAt(now)) {
@@ -93,6 +97,7 @@ public final class ApnsSender implements PushSender {
     /** Closes both connections, waiting a few seconds for answers to notifications already sent. */
     @Override
     public void close() {
+        closed = true;
         try {
             CompletableFuture.allOf(production.client().close(), sandbox.client().close()).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

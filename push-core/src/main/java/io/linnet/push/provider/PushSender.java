@@ -21,6 +21,7 @@ public interface PushSender extends AutoCloseable {
      * provider would refuse as too large) become {@link DeliveryOutcome.Rejected}.
      *
      * @throws IllegalArgumentException when {@code device} is for another provider
+     * @throws IllegalStateException    when the sender is closed
      */
     CompletableFuture<DeliveryOutcome> send(DeviceAddress device, Notification notification);
 
