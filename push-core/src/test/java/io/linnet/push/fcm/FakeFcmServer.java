@@ -82,6 +82,9 @@ final class FakeFcmServer implements AutoCloseable {
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private volatile boolean refuseEveryAccessToken;
+    private volatile long answerDelayMillis;
+    private final AtomicInteger concurrentSends = new AtomicInteger();
+    private final AtomicInteger mostConcurrentSends = new AtomicInteger();
 
     FakeFcmServer() throws IOException {
         accountKey = ACCOUNT_KEY;
@@ -149,6 +152,16 @@ final class FakeFcmServer implements AutoCloseable {
     /** Every access token is refused, even a fresh one: a project that lost FCM permission. */
     void refuseEveryAccessToken() {
         refuseEveryAccessToken = true;
+    }
+
+    /** FCM takes this long to answer each message. */
+    void answerAfter(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
+    /** The most messages that were being answered at the same time. */
+    int mostConcurrentSends() {
+        return mostConcurrentSends.get();
     }
 
     int tokenRequests() {
@@ -231,6 +244,20 @@ final class FakeFcmServer implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange) throws IOException {
+        mostConcurrentSends.accumulateAndGet(concurrentSends.incrementAndGet(), Math::max);
+        try {
+            if (answerDelayMillis > 0) {
+                Thread.sleep(answerDelayMillis);
+            }
+            answerSend(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            concurrentSends.decrementAndGet();
+        }
+    }
+
+    private void answerSend(HttpExchange exchange) throws IOException {
         sendRequests.incrementAndGet();
         byte[] body = exchange.getRequestBody().readAllBytes();
         Matcher path = SEND_PATH.matcher(exchange.getRequestURI().getPath());

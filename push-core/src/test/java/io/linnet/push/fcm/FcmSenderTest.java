@@ -16,8 +16,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,6 +205,36 @@ class FcmSenderTest {
 
             assertThat(unreachable.send(new DeviceAddress.Fcm("device-1"), hello()).get(20, TimeUnit.SECONDS))
                     .isInstanceOf(DeliveryOutcome.RetryLater.class);
+        }
+    }
+
+    @Test
+    void no_more_than_the_configured_number_of_messages_are_in_flight_at_once() throws Exception {
+        fcm.answerAfter(Duration.ofMillis(100));
+        try (FcmConnector bounded = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl()).withMaxInFlight(3))) {
+            FcmSender boundedSender = bounded.open(new FcmCredentials(fcm.serviceAccountJson()));
+            List<CompletableFuture<DeliveryOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                outcomes.add(boundedSender.send(new DeviceAddress.Fcm("device-" + i), hello()));
+                assertThat(boundedSender.inFlight()).isLessThanOrEqualTo(3);
+            }
+
+            for (CompletableFuture<DeliveryOutcome> outcome : outcomes) {
+                assertThat(outcome.get(20, TimeUnit.SECONDS)).isInstanceOf(DeliveryOutcome.Accepted.class);
+            }
+        }
+        assertThat(fcm.mostConcurrentSends()).isBetween(2, 3);
+    }
+
+    @Test
+    void an_answer_that_takes_longer_than_the_request_timeout_is_retried() throws Exception {
+        fcm.answerAfter(Duration.ofSeconds(2));
+        try (FcmConnector impatient = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl())
+                .withRequestTimeout(Duration.ofMillis(300)))) {
+            FcmSender impatientSender = impatient.open(new FcmCredentials(fcm.serviceAccountJson()));
+
+            assertThat(impatientSender.send(new DeviceAddress.Fcm("device-1"), hello()).get(20, TimeUnit.SECONDS))
+                    .isEqualTo(new DeliveryOutcome.RetryLater("Timeout waiting for FCM"));
         }
     }
 
