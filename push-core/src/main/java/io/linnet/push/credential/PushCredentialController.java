@@ -52,7 +52,8 @@ class PushCredentialController {
                 return new byte[0];
             }
             try {
-                return Base64.getMimeDecoder().decode(file.strip());
+                // line breaks (base64 without -w0) are fine; anything else outside base64 is not
+                return Base64.getDecoder().decode(file.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw DomainException.invalid("file must be the file's content in base64 (e.g. `base64 -w0 AuthKey.p8`)");
             }
