@@ -6,38 +6,38 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Bodies of {@code POST /manage/v1/apps/{appId}/push-credentials}, one per kind, valid unless changed. */
-final class CredentialRequests {
+public final class CredentialRequests {
 
-    static final String KEY_ID = "ABC123DEFG";
-    static final String TEAM_ID = "TEAM123456";
+    public static final String KEY_ID = "ABC123DEFG";
+    public static final String TEAM_ID = "TEAM123456";
 
     private CredentialRequests() {
     }
 
-    static Map<String, Object> apnsToken(byte[] p8) {
+    public static Map<String, Object> apnsToken(byte[] p8) {
         return body("kind", "APNS_TOKEN", "file", CredentialFiles.base64(p8), "keyId", KEY_ID, "teamId", TEAM_ID,
                 "topic", CredentialFiles.TOPIC);
     }
 
-    static Map<String, Object> apnsCertificate(byte[] p12, String password) {
+    public static Map<String, Object> apnsCertificate(byte[] p12, String password) {
         return body("kind", "APNS_CERTIFICATE", "file", CredentialFiles.base64(p12), "password", password);
     }
 
-    static Map<String, Object> apnsCertificate() {
+    public static Map<String, Object> apnsCertificate() {
         return apnsCertificate(CredentialFiles.p12("pw", Instant.now().plus(Duration.ofDays(365))), "pw");
     }
 
-    static Map<String, Object> fcm(byte[] json) {
+    public static Map<String, Object> fcm(byte[] json) {
         return body("kind", "FCM", "file", CredentialFiles.base64(json));
     }
 
-    static Map<String, Object> vapid(String publicKey, String privateKey) {
+    public static Map<String, Object> vapid(String publicKey, String privateKey) {
         return body("kind", "WEBPUSH_VAPID", "publicKey", publicKey, "privateKey", privateKey,
                 "subject", "mailto:push@example.com");
     }
 
     /** {@code base} with {@code changes} (field, value, field, value, ...). */
-    static Map<String, Object> with(Map<String, Object> base, Object... changes) {
+    public static Map<String, Object> with(Map<String, Object> base, Object... changes) {
         Map<String, Object> body = new LinkedHashMap<>(base);
         body.putAll(body(changes));
         return body;
