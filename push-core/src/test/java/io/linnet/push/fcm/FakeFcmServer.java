@@ -39,10 +39,10 @@ import java.util.regex.Pattern;
  * project id of the service account, and a message body of the v1 shape. Whatever breaks those rules is answered
  * as FCM would (401, 400) and written down in {@link #problems()}, so a test can insist there are none.
  */
-final class FakeFcmServer implements AutoCloseable {
+public final class FakeFcmServer implements AutoCloseable {
 
-    static final String PROJECT_ID = "linnet-fcm-test";
-    static final String CLIENT_EMAIL = "push@linnet-fcm-test.iam.gserviceaccount.com";
+    public static final String PROJECT_ID = "linnet-fcm-test";
+    public static final String CLIENT_EMAIL = "push@linnet-fcm-test.iam.gserviceaccount.com";
     static final String KEY_ID = "0123456789abcdef";
     static final String GOOGLE_TOKEN_ENDPOINT = "https://oauth2.googleapis.com/token";
 
@@ -50,9 +50,9 @@ final class FakeFcmServer implements AutoCloseable {
     private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
 
     /** What FCM answers for one registration token. */
-    record Reply(int status, String body, Map<String, String> headers) {
+    public record Reply(int status, String body, Map<String, String> headers) {
 
-        static Reply error(int status, String grpcStatus, String fcmErrorCode, String message) {
+        public static Reply error(int status, String grpcStatus, String fcmErrorCode, String message) {
             String details = fcmErrorCode == null ? "[]" : """
                     [{"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"%s"}]"""
                     .formatted(fcmErrorCode);
@@ -61,7 +61,7 @@ final class FakeFcmServer implements AutoCloseable {
                     .formatted(status, message, grpcStatus, details), Map.of());
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new HashMap<>(headers);
             more.put(name, value);
             return new Reply(status, body, more);
@@ -86,7 +86,7 @@ final class FakeFcmServer implements AutoCloseable {
     private final AtomicInteger concurrentSends = new AtomicInteger();
     private final AtomicInteger mostConcurrentSends = new AtomicInteger();
 
-    FakeFcmServer() throws IOException {
+    public FakeFcmServer() throws IOException {
         accountKey = ACCOUNT_KEY;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -95,7 +95,7 @@ final class FakeFcmServer implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -104,7 +104,7 @@ final class FakeFcmServer implements AutoCloseable {
     }
 
     /** The service account JSON, as the Firebase console hands it out, with this fake as its token endpoint. */
-    String serviceAccountJson() {
+    public String serviceAccountJson() {
         return serviceAccountJson(accountKey.getPrivate(), PROJECT_ID);
     }
 
@@ -140,7 +140,7 @@ final class FakeFcmServer implements AutoCloseable {
         return JSON.writeValueAsString(account);
     }
 
-    void reply(String registrationToken, Reply reply) {
+    public void reply(String registrationToken, Reply reply) {
         replies.put(registrationToken, reply);
     }
 
@@ -155,7 +155,7 @@ final class FakeFcmServer implements AutoCloseable {
     }
 
     /** FCM takes this long to answer each message. */
-    void answerAfter(java.time.Duration delay) {
+    public void answerAfter(java.time.Duration delay) {
         answerDelayMillis = delay.toMillis();
     }
 
@@ -168,16 +168,16 @@ final class FakeFcmServer implements AutoCloseable {
         return tokenRequests.get();
     }
 
-    int sendRequests() {
+    public int sendRequests() {
         return sendRequests.get();
     }
 
     /** The {@code message} objects of accepted sends. */
-    List<JsonNode> messages() {
+    public List<JsonNode> messages() {
         return messages;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 

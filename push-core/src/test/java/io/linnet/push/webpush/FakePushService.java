@@ -52,22 +52,22 @@ import java.util.regex.Pattern;
  * Its crypto is written here independently of the sender's, and checked on the RFC 8291 example.
  * What fails a check is answered as a push service would (400, 401, 403) and written down in {@link #problems()}.
  */
-final class FakePushService implements AutoCloseable {
+public final class FakePushService implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VAPID = Pattern.compile("vapid t=([A-Za-z0-9_.-]+), ?k=([A-Za-z0-9_-]+)");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the service answers to messages for one subscription. */
-    record Reply(int status, Map<String, String> headers) {
+    public record Reply(int status, Map<String, String> headers) {
     }
 
     /** A subscription: what the browser keeps (its private key) and what it gives the app server (the address). */
-    record Subscription(String id, DeviceAddress.WebPush address, KeyPair keys, byte[] auth) {
+    public record Subscription(String id, DeviceAddress.WebPush address, KeyPair keys, byte[] auth) {
     }
 
     /** A message the service took: its headers, the decrypted payload, and the VAPID claims. */
-    record Received(String subscriptionId, Map<String, String> headers, String payload, JsonNode vapidClaims,
+    public record Received(String subscriptionId, Map<String, String> headers, String payload, JsonNode vapidClaims,
                     String vapidToken) {
     }
 
@@ -80,7 +80,7 @@ final class FakePushService implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     /** @param applicationServerKey the VAPID public key browsers subscribe with, base64url */
-    FakePushService(String applicationServerKey) throws IOException {
+    public FakePushService(String applicationServerKey) throws IOException {
         this.applicationServerKey = applicationServerKey;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -89,11 +89,11 @@ final class FakePushService implements AutoCloseable {
     }
 
     /** The origin a VAPID token for this service must name as its audience. */
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    Subscription subscribe() {
+    public Subscription subscribe() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -111,17 +111,17 @@ final class FakePushService implements AutoCloseable {
         }
     }
 
-    Subscription subscribe(int status, Map<String, String> headers) {
+    public Subscription subscribe(int status, Map<String, String> headers) {
         Subscription subscription = subscribe();
         replies.put(subscription.id(), new Reply(status, headers));
         return subscription;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
@@ -290,7 +290,7 @@ final class FakePushService implements AutoCloseable {
                 .generatePublic(new ECPublicKeySpec(w, parameters.getParameterSpec(ECParameterSpec.class)));
     }
 
-    static byte[] point(ECPublicKey key) {
+    public static byte[] point(ECPublicKey key) {
         byte[] x = key.getW().getAffineX().toByteArray();
         byte[] y = key.getW().getAffineY().toByteArray();
         byte[] point = new byte[65];
@@ -300,7 +300,7 @@ final class FakePushService implements AutoCloseable {
         return point;
     }
 
-    static String base64Url(byte[] bytes) {
+    public static String base64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
