@@ -258,7 +258,12 @@ class Outbox {
     }
 
     private void countFailures(List<Outcome> recorded) {
-        record Failure(JobKey job, String reason) {
+        record Failure(JobKey job, String reason) implements Comparable<Failure> {
+            @Override
+            public int compareTo(Failure other) {
+                int byJob = job.compareTo(other.job);
+                return byJob != 0 ? byJob : reason.compareTo(other.reason);
+            }
         }
         Map<Failure, Long> failures = recorded.stream().filter(o -> "failed".equals(o.state()))
                 .collect(Collectors.groupingBy(o -> new Failure(JobKey.of(o), o.reason()), TreeMap::new, Collectors.counting()));

@@ -75,6 +75,8 @@ public final class FakeFcmServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Reply>> firstReplies = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> requestTimes = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger sendRequests = new AtomicInteger();
@@ -142,6 +144,16 @@ public final class FakeFcmServer implements AutoCloseable {
 
     public void reply(String registrationToken, Reply reply) {
         replies.put(registrationToken, reply);
+    }
+
+    /** The next messages for {@code registrationToken} get these answers, one each, then it is handled normally. */
+    public void replyFirst(String registrationToken, Reply... first) {
+        firstReplies.put(registrationToken, new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(first)));
+    }
+
+    /** When each well-formed message for {@code registrationToken} arrived. */
+    public List<Instant> requests(String registrationToken) {
+        return List.copyOf(requestTimes.getOrDefault(registrationToken, List.of()));
     }
 
     /** Access tokens issued so far stop working, as when Google revokes them early. */
@@ -290,7 +302,15 @@ public final class FakeFcmServer implements AutoCloseable {
             respond(exchange, 400, Map.of(), Reply.error(400, "INVALID_ARGUMENT", null, problem).body());
             return;
         }
-        Reply scripted = replies.get(message.path("token").asString());
+        String registrationToken = message.path("token").asString();
+        requestTimes.computeIfAbsent(registrationToken, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        java.util.Deque<Reply> first = firstReplies.get(registrationToken);
+        Reply once = first == null ? null : first.poll();
+        if (once != null) {
+            respond(exchange, once.status(), once.headers(), once.body());
+            return;
+        }
+        Reply scripted = replies.get(registrationToken);
         if (scripted != null) {
             respond(exchange, scripted.status(), scripted.headers(), scripted.body());
             return;

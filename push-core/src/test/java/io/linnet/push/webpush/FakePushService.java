@@ -76,6 +76,8 @@ public final class FakePushService implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Reply>> firstReplies = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> requestTimes = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
@@ -115,6 +117,18 @@ public final class FakePushService implements AutoCloseable {
         Subscription subscription = subscribe();
         replies.put(subscription.id(), new Reply(status, headers));
         return subscription;
+    }
+
+    /** A subscription whose first messages get these answers, one each, before they are taken normally. */
+    public Subscription subscribeAnsweringFirst(Reply... first) {
+        Subscription subscription = subscribe();
+        firstReplies.put(subscription.id(), new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(first)));
+        return subscription;
+    }
+
+    /** When each well-formed message for the subscription arrived. */
+    public List<Instant> requests(String subscriptionId) {
+        return List.copyOf(requestTimes.getOrDefault(subscriptionId, List.of()));
     }
 
     public List<Received> received() {
@@ -174,6 +188,13 @@ public final class FakePushService implements AutoCloseable {
         }
         if (body.length > 4096) {
             problem(exchange, 413, "body of " + body.length + " bytes");
+            return;
+        }
+        requestTimes.computeIfAbsent(id, s -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        java.util.Deque<Reply> first = firstReplies.get(id);
+        Reply once = first == null ? null : first.poll();
+        if (once != null) {
+            respond(exchange, once.status(), once.headers());
             return;
         }
         Reply reply = replies.get(id);
