@@ -67,7 +67,7 @@ public record PushSettings(
         @DefaultValue("P1D") Duration defaultTtl,
         @DefaultValue("P28D") Duration maxTtl,
         @DefaultValue("P30D") Duration maxScheduleAhead,
-        @DefaultValue("10000") int maxTargetIds,
+        @DefaultValue("2000") int maxTargetIds,
         @DefaultValue("PT0.2S") Duration pollInterval,
         @DefaultValue("PT1S") Duration offlineCoalesceWindow,
         @DefaultValue("PT30S") Duration credentialCacheTtl) {
@@ -89,7 +89,7 @@ public record PushSettings(
         return new PushSettings("api.push.apple.com", 443, "api.sandbox.push.apple.com", 443, "", 1, 1000,
                 URI.create("https://fcm.googleapis.com"), 500, 500, Duration.ofSeconds(30), 4, 250, 1000, 8,
                 Duration.ofMinutes(2), Duration.ofSeconds(2), Duration.ofMinutes(10), 10_000, Duration.ofDays(1),
-                Duration.ofDays(28), Duration.ofDays(30), 10_000, Duration.ofMillis(200), Duration.ofSeconds(1),
+                Duration.ofDays(28), Duration.ofDays(30), 2_000, Duration.ofMillis(200), Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
     }
 }
