@@ -47,6 +47,8 @@ public abstract class ServerIT {
         registry.add("linnet.push.fcm-base-url", () -> ProviderFakes.fcm().baseUrl().toString());
         registry.add("linnet.push.retry-base", () -> "PT0.2S");
         registry.add("linnet.push.credential-cache-ttl", () -> "PT1S");
+        // wide enough that a test's burst of REST sends on a busy machine still falls into one window
+        registry.add("linnet.push.offline-coalesce-window", () -> "PT2S");
     }
 
     protected Api api() {
