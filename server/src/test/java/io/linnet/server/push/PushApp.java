@@ -36,6 +36,12 @@ public record PushApp(MessagingApp app) {
         return new PushApp(MessagingApp.create(api, fixtures, name));
     }
 
+    /** The same app, reached through another server node. */
+    public PushApp on(Api api) {
+        return new PushApp(new MessagingApp(app.owner(), app.appId(), app.key(),
+                api.bearer(api.accessToken(app.key().keyId(), app.key().secret()))));
+    }
+
     public Api.Client client() {
         return app.client();
     }
