@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -26,6 +27,8 @@ final class Connection {
     /** Unhandled frames past which the socket stops being read, and the level at which reading resumes. */
     static final int PAUSE_READING_AT = 32;
     static final int RESUME_READING_AT = 8;
+    /** How long a closing connection has to take its close frame before the socket is closed anyway. */
+    static final long CLOSE_GRACE_SECONDS = 2;
 
     private final String id;
     private final Channel channel;
@@ -126,10 +129,14 @@ final class Connection {
         channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
     }
 
-    /** Sends a close frame with {@code code} and closes the socket once it is written. */
+    /**
+     * Sends a close frame with {@code code} and closes the socket once it is written, or after a
+     * grace period if the client does not read it (a too-slow client never would).
+     */
     void close(int code, String reason) {
         if (closing.compareAndSet(false, true) && channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * inserts the message; a send whose (sender, clientMsgId) was already stored answers the
  * original's id and seq instead, also when two copies race. The common case costs two statements:
  * no look-up precedes the insert, because the unique index finds a repeat by refusing it.
- * {@link MessageStored} is published after the commit.
+ * {@link MessageStored} is published after the commit, outside the transaction.
  */
 @Service
 public class MessageSender {
@@ -42,12 +42,20 @@ public class MessageSender {
      * conversation is not found.
      */
     public SentMessage send(AppRef app, ConversationId conversation, OutgoingMessage message) {
+        Appended appended;
         try {
-            return database.inTenant(app.tenantId(), () -> append(app, conversation, message));
+            appended = database.inTenant(app.tenantId(), () -> append(app, conversation, message));
         } catch (DuplicateKeyException repeated) {
             // this (sender, clientMsgId) is stored already: ours rolled back, its seq included
             return database.inTenant(app.tenantId(), () -> original(app, conversation, message).orElseThrow(() -> repeated));
         }
+        // published once the transaction is over, so what listeners do runs in transactions of their own
+        appended.stored().ifPresent(events::publishEvent);
+        return appended.sent();
+    }
+
+    /** The outcome of one send's transaction: the answer, and what to announce once it has committed. */
+    private record Appended(SentMessage sent, Optional<MessageStored> stored) {
     }
 
     private Optional<SentMessage> original(AppRef app, ConversationId conversation, OutgoingMessage message) {
@@ -69,7 +77,7 @@ public class MessageSender {
                 });
     }
 
-    private SentMessage append(AppRef app, ConversationId conversation, OutgoingMessage message) {
+    private Appended append(AppRef app, ConversationId conversation, OutgoingMessage message) {
         // the seq, the conversation's activity time and the sender's read marker (their own
         // messages are never unread to them) in one statement
         Optional<Long> next = database.jdbc().sql("""
@@ -93,7 +101,8 @@ public class MessageSender {
                 .optional();
         if (next.isEmpty()) {
             // not (or no longer) a member; a retry of a send stored while they were still answers it
-            return original(app, conversation, message).orElseThrow(() -> DomainException.notFound("Conversation"));
+            return new Appended(original(app, conversation, message).orElseThrow(() -> DomainException.notFound("Conversation")),
+                    Optional.empty());
         }
         long seq = next.get();
         message.body().replyTo().ifPresent(replyTo -> requireInConversation(app, conversation, replyTo));
@@ -120,8 +129,8 @@ public class MessageSender {
                 .single();
         Message stored = new Message(id, conversation, seq, message.senderId(), message.clientMsgId(),
                 message.body().json(), inserted.createdAt(), null);
-        AfterCommit.publish(events, new MessageStored(app, stored, inserted.recipients()));
-        return new SentMessage(id, seq, inserted.createdAt(), false);
+        return new Appended(new SentMessage(id, seq, inserted.createdAt(), false),
+                Optional.of(new MessageStored(app, stored, inserted.recipients())));
     }
 
     private void requireInConversation(AppRef app, ConversationId conversation, MessageId replyTo) {

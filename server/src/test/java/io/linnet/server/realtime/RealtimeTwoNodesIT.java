@@ -13,6 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Two server processes sharing PostgreSQL and Redis: the test's server and the packaged jar
  * started beside it. Clients on different nodes chat, see each other's presence and are signed
  * out across nodes; the second node also runs with tight limits (a 1 s heartbeat, two connections
- * per user, 3 s presence claims), and is finally killed to show that it leaves no ghost presence.
+ * per user, 64 KiB waiting for a client, 3 s presence claims), and is finally killed to show that
+ * it leaves no ghost presence.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeTwoNodesIT extends ServerIT {
@@ -47,7 +54,8 @@ class RealtimeTwoNodesIT extends ServerIT {
             second = SecondNode.start(context, List.of(
                     "--linnet.gateway.heartbeat=PT1S",
                     "--linnet.gateway.presence-ttl=PT3S",
-                    "--linnet.gateway.max-connections-per-user=2"));
+                    "--linnet.gateway.max-connections-per-user=2",
+                    "--linnet.gateway.max-outbound-bytes=65536"));
         }
         chat = new Chat(MessagingApp.create(api(), fixtures(), "Two Nodes"));
         chat.app().users("ann", "ben", "cat", "eve");
@@ -172,6 +180,55 @@ class RealtimeTwoNodesIT extends ServerIT {
 
     @Test
     @Order(7)
+    void a_client_that_does_not_read_is_disconnected_instead_of_growing_the_servers_memory() throws Exception {
+        String direct = chat.app().direct("ann", "cat");
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new InetSocketAddress("localhost", second.gateway().getPort()));
+            URI gateway = second.gateway();
+            stalled.getOutputStream().write(("GET " + gateway.getPath() + "?token=" + chat.token("cat") + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + gateway.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] switching = stalled.getInputStream().readNBytes(12);
+            assertThat(new String(switching, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
+
+            // about 1.2 MB of messages for a client that reads nothing: far past the node's 64 KiB outbound limit
+            String filler = "x".repeat(7_900);
+            try (ExecutorService backend = Executors.newFixedThreadPool(4)) {
+                List<Future<?>> sends = new ArrayList<>();
+                for (int i = 0; i < 150; i++) {
+                    int n = i;
+                    sends.add(backend.submit(() -> chat.app().client().post("/v1/conversations/" + direct + "/messages",
+                            Map.of("senderId", "ann", "clientMsgId", "flood-" + n,
+                                    "body", Map.of("type", "custom", "data", Map.of("filler", filler))))));
+                }
+                for (Future<?> send : sends) {
+                    send.get();
+                }
+            }
+
+            ChatClient ann = chat.device("ann");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                ann.send(Map.of("type", "presence", "userIds", List.of("cat")));
+                assertThat(ann.next("presence").get("status").asString()).as("the stalled client was let go").isEqualTo("offline");
+            });
+            stalled.setSoTimeout(10_000);
+            long received = 0;
+            try (InputStream in = stalled.getInputStream()) {
+                byte[] buffer = new byte[65536];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    received += read;
+                }
+            } catch (SocketException reset) {
+                // closed under it: just as good
+            }
+            assertThat(received).as("what reached the stalled client before it was cut off").isLessThan(150L * 7_900);
+        }
+    }
+
+    @Test
+    @Order(8)
     void a_node_that_dies_leaves_no_ghost_presence_beyond_its_claims_lifetime() throws Exception {
         ChatClient ann = chat.device("ann");
         ChatClient ben = onSecondNode("ben");
