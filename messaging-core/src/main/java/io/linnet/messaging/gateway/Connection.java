@@ -3,7 +3,6 @@ package io.linnet.messaging.gateway;
 import io.linnet.messaging.user.UserPrincipal;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
@@ -130,12 +129,13 @@ final class Connection {
     }
 
     /**
-     * Sends a close frame with {@code code} and closes the socket once it is written, or after a
-     * grace period if the client does not read it (a too-slow client never would).
+     * Starts the closing handshake with {@code code}: from now on the client's frames are ignored;
+     * the socket closes when the client answers with its own close frame, or after a grace period
+     * if it does not (a too-slow client never would).
      */
     void close(int code, String reason) {
         if (closing.compareAndSet(false, true) && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
             channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
