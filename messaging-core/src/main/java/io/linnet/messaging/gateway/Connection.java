@@ -3,13 +3,13 @@ package io.linnet.messaging.gateway;
 import io.linnet.messaging.user.UserPrincipal;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -26,6 +26,8 @@ final class Connection {
     /** Unhandled frames past which the socket stops being read, and the level at which reading resumes. */
     static final int PAUSE_READING_AT = 32;
     static final int RESUME_READING_AT = 8;
+    /** How long a closing connection has to take its close frame before the socket is closed anyway. */
+    static final long CLOSE_GRACE_SECONDS = 2;
 
     private final String id;
     private final Channel channel;
@@ -126,10 +128,15 @@ final class Connection {
         channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
     }
 
-    /** Sends a close frame with {@code code} and closes the socket once it is written. */
+    /**
+     * Starts the closing handshake with {@code code}: from now on the client's frames are ignored;
+     * the socket closes when the client answers with its own close frame, or after a grace period
+     * if it does not (a too-slow client never would).
+     */
     void close(int code, String reason) {
         if (closing.compareAndSet(false, true) && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

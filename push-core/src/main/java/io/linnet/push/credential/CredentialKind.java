@@ -1,5 +1,6 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.DomainException;
 
 import java.util.Arrays;

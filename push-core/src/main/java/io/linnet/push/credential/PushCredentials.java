@@ -1,5 +1,6 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
@@ -232,7 +233,7 @@ public class PushCredentials {
         return new PushCredential(
                 rs.getObject("id", UUID.class).toString(),
                 new AppId(rs.getObject("app_id", UUID.class)),
-                PushProvider.fromWire(rs.getString("provider")),
+                PushProvider.of(rs.getString("provider")),
                 CredentialKind.valueOf(rs.getString("kind")),
                 rs.getString("label"),
                 json.readValue(rs.getString("metadata"), STRINGS),

@@ -1,5 +1,6 @@
 package io.linnet.server.startup;
 
+import io.linnet.messaging.GatewayAddress;
 import io.linnet.server.LinnetSettings;
 import io.linnet.tenancy.account.OperatorBootstrap;
 import org.slf4j.Logger;
@@ -20,10 +21,12 @@ class ReadyAnnouncement {
 
     private final OperatorBootstrap operators;
     private final LinnetSettings settings;
+    private final GatewayAddress gateway;
 
-    ReadyAnnouncement(OperatorBootstrap operators, LinnetSettings settings) {
+    ReadyAnnouncement(OperatorBootstrap operators, LinnetSettings settings, GatewayAddress gateway) {
         this.operators = operators;
         this.settings = settings;
+        this.gateway = gateway;
     }
 
     @EventListener
@@ -32,7 +35,8 @@ class ReadyAnnouncement {
         String url = settings.publicUrl().isBlank() ? "http://localhost:" + port(event) + "/" : settings.publicUrl();
         StringBuilder message = new StringBuilder()
                 .append("\n\n  Linnet is ready.\n  Console:  ").append(url)
-                .append("\n  API docs: ").append(url.endsWith("/") ? url : url + "/").append("swagger-ui.html\n");
+                .append("\n  API docs: ").append(url.endsWith("/") ? url : url + "/").append("swagger-ui.html")
+                .append("\n  Real time: ").append(gateway.websocketUrl()).append(" (end users' WebSocket, docs/realtime.md)\n");
         created.ifPresentOrElse(operator -> {
             message.append("  Operator: ").append(operator.email());
             operator.generatedPassword().ifPresentOrElse(

@@ -2,7 +2,7 @@ package io.linnet.server.push;
 
 import io.linnet.push.credential.PushCredentialMaterial;
 import io.linnet.push.credential.PushCredentials;
-import io.linnet.push.credential.PushProvider;
+import io.linnet.push.provider.PushProvider;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;
@@ -79,6 +79,9 @@ class PushCredentialsIT extends ServerIT {
         assertThat(token.get("expiresAt").isNull()).isTrue();
         assertThat(token.get("expiryWarning").asString()).isEqualTo("none");
         assertThat(token.get("revokedAt").isNull()).isTrue();
+        assertThat(token.propertyNames()).as("the answer's shape").containsExactlyInAnyOrder("id", "appId", "provider",
+                "kind", "label", "metadata", "expiresAt", "expiryWarning", "createdAt", "revokedAt");
+        assertThat(token.get("appId").asString()).isEqualTo(appId);
 
         JsonNode certificate = created(CredentialRequests.apnsCertificate(p12, certificatePassword));
         assertThat(certificate.get("metadata").get("topic").asString()).isEqualTo(CredentialFiles.TOPIC);
@@ -182,6 +185,16 @@ class PushCredentialsIT extends ServerIT {
 
         assertThat(month.get("expiryWarning").asString()).isEqualTo("within_30_days");
         assertThat(week.get("expiryWarning").asString()).isEqualTo("within_7_days");
+    }
+
+    @Test
+    void the_endpoints_are_in_the_openapi_document_for_console_accounts() {
+        JsonNode paths = api().anonymous().get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).contains("/manage/v1/apps/{appId}/push-credentials",
+                "/manage/v1/apps/{appId}/push-credentials/vapid", "/manage/v1/apps/{appId}/push-credentials/{credentialId}");
+        assertThat(paths.get("/manage/v1/apps/{appId}/push-credentials").get("post").get("security").toString())
+                .contains("consoleAccount");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.linnet.server.push;
 
 import io.linnet.push.credential.PushCredentials;
-import io.linnet.push.credential.PushProvider;
+import io.linnet.push.provider.PushProvider;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;

@@ -131,7 +131,7 @@ class RealtimeBadFramesIT extends ServerIT {
 
     @Test
     void sends_over_the_rate_limit_are_refused_and_not_stored() {
-        int frames = 150;
+        int frames = 120;
         for (int i = 0; i < frames; i++) {
             ann.send(Map.of("type", "send", "clientMsgId", "burst-" + i, "conversationId", conversation,
                     "body", Map.of("type", "text", "text", "burst " + i)));
@@ -152,6 +152,15 @@ class RealtimeBadFramesIT extends ServerIT {
         assertThat(acks).isGreaterThanOrEqualTo(40);
         assertThat(chat.app().client().get("/v1/conversations/" + conversation).json().get("lastSeq").asLong())
                 .as("only the acknowledged sends were stored").isEqualTo(acks);
+    }
+
+    @Test
+    void a_client_that_ignores_the_rate_limit_altogether_is_closed_with_1008() {
+        for (int i = 0; i < 400 && !ann.isClosed(); i++) {
+            ann.send(Map.of("type", "typing", "conversationId", conversation));
+        }
+
+        assertThat(ann.closeCode()).isEqualTo(1008);
     }
 
     private void assertStillUsableAndNothingStored() {

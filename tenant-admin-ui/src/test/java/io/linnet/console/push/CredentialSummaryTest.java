@@ -3,7 +3,7 @@ package io.linnet.console.push;
 import io.linnet.push.credential.CredentialKind;
 import io.linnet.push.credential.ExpiryWarning;
 import io.linnet.push.credential.PushCredential;
-import io.linnet.push.credential.PushProvider;
+import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.Ids;
 import org.junit.jupiter.api.Test;
