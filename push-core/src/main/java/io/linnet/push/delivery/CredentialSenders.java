@@ -87,8 +87,7 @@ class CredentialSenders implements AutoCloseable {
     }
 
     private Live read(Key key, Live previous, Instant now) {
-        List<PushCredentialMaterial> materials = credentials.live(key.tenant(), key.app(),
-                io.linnet.push.credential.PushProvider.valueOf(key.provider().name()));
+        List<PushCredentialMaterial> materials = credentials.live(key.tenant(), key.app(), key.provider());
         List<Usable> senders = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (PushCredentialMaterial material : materials) {

@@ -2,6 +2,7 @@ package io.linnet.push.device;
 
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.UserId;
+import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.DomainException;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code /v1/users/{userId}/devices}: where a user receives push notifications (scope {@code push}). */
@@ -40,7 +42,8 @@ class DeviceController {
         }
 
         DeviceRegistration checked() {
-            boolean webPush = DevicePlatform.parse(provider) == DevicePlatform.WEBPUSH;
+            boolean webPush = PushProvider.of(provider == null ? null : provider.strip().toLowerCase(Locale.ROOT))
+                    == PushProvider.WEBPUSH;
             if (subscription != null && !webPush) {
                 throw DomainException.invalid("subscription is for Web Push devices; APNs and FCM devices register a token");
             }

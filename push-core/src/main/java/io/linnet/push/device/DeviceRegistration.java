@@ -1,5 +1,6 @@
 package io.linnet.push.device;
 
+import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.DomainException;
 
 import java.net.InetAddress;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * subscription. {@code token} is what identifies the device at its provider (the Web Push endpoint for a
  * subscription); APNs tokens are kept in lower case, as APNs answers them.
  */
-public record DeviceRegistration(DevicePlatform platform, String token, Optional<String> environment,
+public record DeviceRegistration(PushProvider provider, String token, Optional<String> environment,
                                  Optional<String> p256dh, Optional<String> auth, Optional<String> appVersion,
                                  Optional<String> locale) {
 
@@ -27,13 +28,13 @@ public record DeviceRegistration(DevicePlatform platform, String token, Optional
     private static final int MAX_ENDPOINT = 2048;
 
     /** What a client sent: {@code subscription} for Web Push, {@code token} for the others. */
-    public static DeviceRegistration of(String provider, String token, String endpoint, String p256dh, String auth,
+    public static DeviceRegistration of(String rawProvider, String token, String endpoint, String p256dh, String auth,
                                         String environment, String appVersion, String locale) {
-        DevicePlatform platform = DevicePlatform.parse(provider);
+        PushProvider provider = PushProvider.of(rawProvider == null ? null : rawProvider.strip().toLowerCase(Locale.ROOT));
         Optional<String> version = optional(appVersion, APP_VERSION,
                 "appVersion must be 1 to 64 printable characters");
         Optional<String> language = optional(locale, LOCALE, "locale must be a language tag such as en, en-US or pt_BR");
-        return switch (platform) {
+        return switch (provider) {
             case APNS -> {
                 if (token == null || token.isBlank()) {
                     throw DomainException.invalid("token is required: the APNs device token, in hex");
@@ -41,7 +42,7 @@ public record DeviceRegistration(DevicePlatform platform, String token, Optional
                 if (!APNS_TOKEN.matcher(token.strip()).matches()) {
                     throw DomainException.invalid("token must be an APNs device token: 64 or more hex digits");
                 }
-                yield new DeviceRegistration(platform, token.strip().toLowerCase(Locale.ROOT),
+                yield new DeviceRegistration(provider, token.strip().toLowerCase(Locale.ROOT),
                         Optional.of(apnsEnvironment(environment)), Optional.empty(), Optional.empty(), version, language);
             }
             case FCM -> {
@@ -53,7 +54,7 @@ public record DeviceRegistration(DevicePlatform platform, String token, Optional
                             + "ASCII characters without spaces");
                 }
                 requireNoEnvironment(environment);
-                yield new DeviceRegistration(platform, token.strip(), Optional.empty(), Optional.empty(),
+                yield new DeviceRegistration(provider, token.strip(), Optional.empty(), Optional.empty(),
                         Optional.empty(), version, language);
             }
             case WEBPUSH -> {
@@ -61,7 +62,7 @@ public record DeviceRegistration(DevicePlatform platform, String token, Optional
                     throw DomainException.invalid("A Web Push device registers a subscription {endpoint, keys}, not a token");
                 }
                 requireNoEnvironment(environment);
-                yield new DeviceRegistration(platform, endpoint(endpoint),
+                yield new DeviceRegistration(provider, endpoint(endpoint),
                         Optional.empty(), Optional.of(key(p256dh, "subscription.keys.p256dh", 65)),
                         Optional.of(key(auth, "subscription.keys.auth", 16)), version, language);
             }

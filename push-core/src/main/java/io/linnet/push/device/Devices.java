@@ -2,6 +2,7 @@ package io.linnet.push.device;
 
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.UserId;
+import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
@@ -61,7 +62,7 @@ public class Devices {
                     .param("app", app.appId().value())
                     .param("id", Ids.next())
                     .param("user", user.value())
-                    .param("provider", registration.platform().wireName())
+                    .param("provider", registration.provider().wireName())
                     .param("token", registration.token())
                     .param("environment", registration.environment().orElse(null))
                     .param("p256dh", registration.p256dh().orElse(null))
@@ -129,7 +130,7 @@ public class Devices {
 
     static Device device(ResultSet rs, int row) throws SQLException {
         String provider = rs.getString("provider");
-        boolean webPush = DevicePlatform.WEBPUSH.wireName().equals(provider);
+        boolean webPush = PushProvider.WEBPUSH.wireName().equals(provider);
         Timestamp invalidAt = rs.getTimestamp("invalid_at");
         return new Device(
                 rs.getObject("id", UUID.class).toString(),

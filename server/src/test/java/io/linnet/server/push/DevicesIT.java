@@ -148,8 +148,8 @@ class DevicesIT extends ServerIT {
         record Bad(Object body, String detail) {
         }
         List<Bad> cases = List.of(
-                new Bad(Map.of("token", hex), "provider must be apns, fcm or webpush"),
-                new Bad(Map.of("provider", "hms", "token", hex), "provider must be apns, fcm or webpush"),
+                new Bad(Map.of("token", hex), "provider must be"),
+                new Bad(Map.of("provider", "hms", "token", hex), "provider must be"),
                 new Bad(Map.of("provider", "apns", "token", hex), "environment is required for APNs"),
                 new Bad(Map.of("provider", "apns", "token", hex, "environment", "staging"), "environment must be sandbox or production"),
                 new Bad(Map.of("provider", "apns", "environment", "sandbox"), "token is required"),
