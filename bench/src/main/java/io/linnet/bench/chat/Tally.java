@@ -1,0 +1,71 @@
+package io.linnet.bench.chat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts what the clients of one scenario sent and received, from every event-loop thread at
+ * once, plus the problems a correct server never causes: lost or repeated messages, seqs that
+ * skip or step back on one connection, sockets the server closed.
+ */
+final class Tally {
+
+    final LongAdder sent = new LongAdder();
+    final LongAdder acked = new LongAdder();
+    final LongAdder repeatedAcks = new LongAdder();
+    /** {@code message} frames that reached a member other than the sender. */
+    final LongAdder delivered = new LongAdder();
+    /** {@code message} frames of a client's own sends, which the protocol also sends back to it. */
+    final LongAdder echoes = new LongAdder();
+    final LongAdder seqSkipped = new LongAdder();
+    final LongAdder seqBackwards = new LongAdder();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> otherFrames = new ConcurrentHashMap<>();
+
+    void error(String code) {
+        errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    void closed(int code) {
+        closes.computeIfAbsent(Integer.toString(code), c -> new LongAdder()).increment();
+    }
+
+    void other(String type) {
+        otherFrames.computeIfAbsent(type, t -> new LongAdder()).increment();
+    }
+
+    long errorCount() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    long closeCount() {
+        return closes.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** A point-in-time copy of the counters, to subtract one from another. */
+    Counts counts() {
+        return new Counts(sent.sum(), acked.sum(), delivered.sum(), errorCount());
+    }
+
+    record Counts(long sent, long acked, long delivered, long errors) {
+
+        Counts minus(Counts earlier) {
+            return new Counts(sent - earlier.sent, acked - earlier.acked, delivered - earlier.delivered, errors - earlier.errors);
+        }
+    }
+
+    /** Errors by code, sockets closed by the server by close code, and frames of other types by type. */
+    String problems() {
+        return "errors " + copy(errors) + ", closed by the server " + copy(closes) + ", seqs skipped " + seqSkipped.sum()
+                + ", seqs repeated or out of order " + seqBackwards.sum() + ", other frames " + copy(otherFrames);
+    }
+
+    private static Map<String, Long> copy(Map<String, LongAdder> counters) {
+        Map<String, Long> copy = new TreeMap<>();
+        counters.forEach((key, value) -> copy.put(key, value.sum()));
+        return copy;
+    }
+}
