@@ -124,12 +124,8 @@ final class GroupFanOut implements FrameListener, AutoCloseable {
         switch (frame.path("type").asString("")) {
             case "ack" -> tally.acked.increment();
             case "message" -> {
-                long gap = connection.followSeq(frame.path("conversationId").asString(""), frame.path("seq").asLong(-1));
-                if (gap > 0) {
-                    tally.seqSkipped.add(gap);
-                } else if (gap < 0) {
-                    tally.seqBackwards.increment();
-                }
+                tally.followSeq(connection, frame.path("conversationId").asString(""), frame.path("seq").asLong(-1),
+                        frame.path("messageId").asString(""));
                 if (frame.path("senderId").asString("").equals(connection.userId())) {
                     tally.echoes.increment();
                     return;

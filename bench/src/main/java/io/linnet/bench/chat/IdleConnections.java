@@ -86,7 +86,7 @@ final class IdleConnections {
                 int to = Math.min(count, from + perProcess);
                 holders.add(new Holder(new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                        "-Xmx1g", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                         ConnectionHolder.class.getName(), gateway.toString(), tokens.toString(),
                         Integer.toString(from), Integer.toString(to), "127.0.0." + (11 + p), Integer.toString(ioThreads))
                         .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -110,19 +110,20 @@ final class IdleConnections {
                 int stillOpen = holders.stream().mapToInt(h -> h.open).sum();
                 List<String> statuses = holders.stream().map(h -> h.status).toList();
                 return String.format(Locale.ROOT, """
-                                | connections asked | opened | open after %d s | opening took | server memory per connection (live heap + non-heap) | heap per connection | RSS per connection |
+                                | connections asked | opened | open after %d s | opening took | server memory per connection (live heap + native) | live heap per connection | RSS per connection |
                                 |---:|---:|---:|---:|---:|---:|---:|
                                 | %,d | %,d | %,d | %.1f s (%,.0f/s) | %s | %s | %s |
 
                                 - server before: %s
                                 - server holding them: %s
                                 - server after holding %d s: %s
+                                - native memory (NMT) by category, change while holding: %s
                                 - %s (while holding, heartbeats only)
                                 - holders: %s""",
                         hold.toSeconds(), count, opened, stillOpen, openingTook.toNanos() / 1e9, opened / (openingTook.toNanos() / 1e9),
-                        perConnection(after.live() - before.live(), stillOpen), perConnection(after.heapUsed() - before.heapUsed(), stillOpen),
+                        perConnection(after.connectionRelated() - before.connectionRelated(), stillOpen), perConnection(after.heapUsed() - before.heapUsed(), stillOpen),
                         after.rss() < 0 ? "n/a" : perConnection(after.rss() - before.rss(), stillOpen),
-                        before.describe(), held.describe(), hold.toSeconds(), after.describe(), cpu, statuses);
+                        before.describe(), held.describe(), hold.toSeconds(), after.describe(), after.nativeChanges(before), cpu, statuses);
             } finally {
                 for (Holder holder : holders) {
                     holder.input.println("close");

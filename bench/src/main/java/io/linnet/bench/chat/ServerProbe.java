@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,8 +30,13 @@ import java.util.stream.Stream;
 final class ServerProbe {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
-    private static final Pattern NMT_HEAP = Pattern.compile("Java Heap \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
+    private static final Pattern NMT_CATEGORY = Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB", Pattern.MULTILINE);
+    /**
+     * Native memory that the JIT, the garbage collector and class loading hold: it follows the
+     * heap's size and the code that ran, not the connections, and swings by tens of MiB on its own.
+     */
+    private static final Set<String> NOT_PER_CONNECTION = Set.of("Java Heap", "GC", "GCCardSet", "Class", "Code", "Compiler",
+            "Symbol", "Shared class space", "Metaspace", "Arena Chunk", "Native Memory Tracking", "Tracing");
     private static final double CLOCK_TICKS = 100.0;
 
     private final String api;
@@ -49,19 +56,41 @@ final class ServerProbe {
      *
      * @param heapUsed     bytes of live heap (after a full GC when the pid is known)
      * @param direct       bytes of JDK direct buffers
-     * @param nonHeap      bytes the JVM has committed outside the heap (NMT), -1 without NMT
+     * @param nativeByCategory bytes committed outside the heap by native memory tracking's category, empty without NMT
      * @param rss          resident set size, -1 without the pid
      */
-    record Memory(long heapUsed, long direct, long nonHeap, long rss) {
+    record Memory(long heapUsed, long direct, Map<String, Long> nativeByCategory, long rss) {
 
-        /** Live heap plus everything outside the heap: what the process needs, independent of how large the GC let the heap grow. */
-        long live() {
-            return heapUsed + Math.max(nonHeap, direct);
+        /**
+         * What connections can cost: live heap, plus native memory other than the JIT's, the
+         * GC's and class metadata (direct buffers, threads, internal structures), or the direct
+         * buffers without NMT.
+         */
+        long connectionRelated() {
+            long nativeBytes = nativeByCategory.entrySet().stream().filter(e -> !NOT_PER_CONNECTION.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return heapUsed + (nativeByCategory.isEmpty() ? direct : nativeBytes);
+        }
+
+        long nonHeap() {
+            return nativeByCategory.entrySet().stream().filter(e -> !e.getKey().equals("Java Heap")).mapToLong(Map.Entry::getValue).sum();
         }
 
         String describe() {
             return String.format(Locale.ROOT, "heap used %s, direct buffers %s, non-heap (NMT) %s, RSS %s",
-                    mib(heapUsed), mib(direct), nonHeap < 0 ? "n/a" : mib(nonHeap), rss < 0 ? "n/a" : mib(rss));
+                    mib(heapUsed), mib(direct), nativeByCategory.isEmpty() ? "n/a" : mib(nonHeap()), rss < 0 ? "n/a" : mib(rss));
+        }
+
+        /** The NMT categories that grew or shrank by more than 1 MiB since {@code earlier}. */
+        String nativeChanges(Memory earlier) {
+            StringBuilder changes = new StringBuilder();
+            nativeByCategory.forEach((category, bytes) -> {
+                long delta = bytes - earlier.nativeByCategory.getOrDefault(category, 0L);
+                if (Math.abs(delta) > 1 << 20) {
+                    changes.append(changes.isEmpty() ? "" : ", ").append(category).append(delta > 0 ? " +" : " ").append(mib(delta));
+                }
+            });
+            return changes.isEmpty() ? "none over 1 MiB" : changes.toString();
         }
     }
 
@@ -75,16 +104,14 @@ final class ServerProbe {
                 HttpResponse.BodyHandlers.ofString()).body();
         long heap = (long) sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"");
         long direct = (long) sum(metrics, "jvm_buffer_memory_used_bytes", "id=\"direct\"");
-        long nonHeap = -1;
+        Map<String, Long> categories = new TreeMap<>();
         if (serverPid > 0) {
-            String nmt = jcmd("VM.native_memory", "summary");
-            Matcher total = NMT_TOTAL.matcher(nmt);
-            Matcher heapCommitted = NMT_HEAP.matcher(nmt);
-            if (total.find() && heapCommitted.find()) {
-                nonHeap = (Long.parseLong(total.group(2)) - Long.parseLong(heapCommitted.group(2))) * 1024;
+            Matcher category = NMT_CATEGORY.matcher(jcmd("VM.nativeByCategorymemory", "summary", "scale=KB"));
+            while (category.find()) {
+                categories.put(category.group(1).strip(), Long.parseLong(category.group(3)) * 1024);
             }
         }
-        return new Memory(heap, direct, nonHeap, rss(serverPid));
+        return new Memory(heap, direct, categories, rss(serverPid));
     }
 
     /** Cumulative CPU seconds so far of each process the probe knows (and the whole machine's busy time). */

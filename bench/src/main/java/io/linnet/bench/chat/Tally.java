@@ -1,8 +1,11 @@
 package io.linnet.bench.chat;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,6 +27,27 @@ final class Tally {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> otherFrames = new ConcurrentHashMap<>();
+    private final Queue<String> seqSamples = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Checks a {@code message} frame's seq against the last one this connection saw in that
+     * conversation, counting (and keeping the first few examples of) skips and steps back.
+     */
+    void followSeq(ChatConnection connection, String conversationId, long seq, String messageId) {
+        long gap = connection.followSeq(conversationId, seq);
+        if (gap == 0) {
+            return;
+        }
+        if (gap > 0) {
+            seqSkipped.add(gap);
+        } else {
+            seqBackwards.increment();
+        }
+        if (seqSamples.size() < 10) {
+            seqSamples.add(String.format(Locale.ROOT, "%s got seq %d (expected %d) of %s, message %s",
+                    connection.userId(), seq, seq - gap, conversationId, messageId));
+        }
+    }
 
     void error(String code) {
         errors.computeIfAbsent(code, c -> new LongAdder()).increment();
@@ -60,7 +84,8 @@ final class Tally {
     /** Errors by code, sockets closed by the server by close code, and frames of other types by type. */
     String problems() {
         return "errors " + copy(errors) + ", closed by the server " + copy(closes) + ", seqs skipped " + seqSkipped.sum()
-                + ", seqs repeated or out of order " + seqBackwards.sum() + ", other frames " + copy(otherFrames);
+                + ", seqs repeated or out of order " + seqBackwards.sum() + ", other frames " + copy(otherFrames)
+                + (seqSamples.isEmpty() ? "" : "; first seq problems: " + String.join("; ", seqSamples));
     }
 
     private static Map<String, Long> copy(Map<String, LongAdder> counters) {
