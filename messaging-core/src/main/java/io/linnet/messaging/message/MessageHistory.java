@@ -2,6 +2,7 @@ package io.linnet.messaging.message;
 
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.stereotype.Service;
@@ -27,12 +28,28 @@ public class MessageHistory {
 
     public HistoryPage read(AppRef app, ConversationId conversation, Optional<Long> afterSeq, Optional<Long> beforeSeq,
                             int limit) {
+        return read(app, Optional.empty(), conversation, afterSeq, beforeSeq, limit);
+    }
+
+    /** What a member missed: the messages after {@code afterSeq}, for their client's sync. */
+    public HistoryPage readAsMember(AppRef app, UserId member, ConversationId conversation, long afterSeq, int limit) {
+        return read(app, Optional.of(member), conversation, Optional.of(afterSeq), Optional.empty(), limit);
+    }
+
+    private HistoryPage read(AppRef app, Optional<UserId> member, ConversationId conversation, Optional<Long> afterSeq,
+                             Optional<Long> beforeSeq, int limit) {
         if (afterSeq.orElse(0L) < 0 || beforeSeq.orElse(1L) < 1) {
             throw DomainException.invalid("afterSeq must be 0 or more, and beforeSeq 1 or more");
         }
         return database.inTenant(app.tenantId(), () -> {
-            int conversations = database.jdbc().sql("select count(*) from conversations where tenant_id = ? and app_id = ? and id = ?")
+            int conversations = member.isEmpty()
+                    ? database.jdbc().sql("select count(*) from conversations where tenant_id = ? and app_id = ? and id = ?")
                     .params(app.tenantId().value(), app.appId().value(), conversation.value())
+                    .query(Integer.class)
+                    .single()
+                    : database.jdbc().sql("select count(*) from conversation_members"
+                            + " where tenant_id = ? and app_id = ? and conversation_id = ? and user_id = ?")
+                    .params(app.tenantId().value(), app.appId().value(), conversation.value(), member.get().value())
                     .query(Integer.class)
                     .single();
             if (conversations == 0) {

@@ -3,7 +3,6 @@ package io.linnet.messaging.message;
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
-import io.linnet.messaging.MessageSent;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
@@ -12,16 +11,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Stores messages. One transaction takes the conversation's next seq (the UPDATE's row lock
- * orders concurrent senders, so seqs are gap-free and never shared) and inserts the message; a
- * send whose (sender, clientMsgId) was already stored answers the original's id and seq instead,
- * also when two copies race. {@link MessageSent} is published after the commit.
+ * orders concurrent senders, so seqs are gap-free, never shared, and commit in seq order) and
+ * inserts the message; a send whose (sender, clientMsgId) was already stored answers the
+ * original's id and seq instead, also when two copies race. The common case costs two statements:
+ * no look-up precedes the insert, because the unique index finds a repeat by refusing it.
+ * {@link MessageStored} is published after the commit.
  */
 @Service
 public class MessageSender {
@@ -40,11 +43,10 @@ public class MessageSender {
      */
     public SentMessage send(AppRef app, ConversationId conversation, OutgoingMessage message) {
         try {
-            return database.inTenant(app.tenantId(), () -> original(app, conversation, message)
-                    .orElseGet(() -> append(app, conversation, message)));
-        } catch (DuplicateKeyException raced) {
-            // a copy of this send committed while ours waited; ours rolled back, seq included
-            return database.inTenant(app.tenantId(), () -> original(app, conversation, message).orElseThrow(() -> raced));
+            return database.inTenant(app.tenantId(), () -> append(app, conversation, message));
+        } catch (DuplicateKeyException repeated) {
+            // this (sender, clientMsgId) is stored already: ours rolled back, its seq included
+            return database.inTenant(app.tenantId(), () -> original(app, conversation, message).orElseThrow(() -> repeated));
         }
     }
 
@@ -68,40 +70,58 @@ public class MessageSender {
     }
 
     private SentMessage append(AppRef app, ConversationId conversation, OutgoingMessage message) {
-        long seq = database.jdbc().sql("""
-                        update conversations c set last_seq = last_seq + 1
-                         where c.tenant_id = :tenant and c.app_id = :app and c.id = :conversation
-                           and exists (select 1 from conversation_members m
-                                        where m.tenant_id = c.tenant_id and m.app_id = c.app_id
-                                          and m.conversation_id = c.id and m.user_id = :sender)
-                        returning last_seq""")
+        // the seq, the conversation's activity time and the sender's read marker (their own
+        // messages are never unread to them) in one statement
+        Optional<Long> next = database.jdbc().sql("""
+                        with next as (
+                            update conversations c set last_seq = last_seq + 1, last_message_at = now()
+                             where c.tenant_id = :tenant and c.app_id = :app and c.id = :conversation
+                               and exists (select 1 from conversation_members m
+                                            where m.tenant_id = c.tenant_id and m.app_id = c.app_id
+                                              and m.conversation_id = c.id and m.user_id = :sender)
+                            returning last_seq),
+                        read as (
+                            update conversation_members m set read_seq = next.last_seq from next
+                             where m.tenant_id = :tenant and m.app_id = :app and m.conversation_id = :conversation
+                               and m.user_id = :sender)
+                        select last_seq from next""")
                 .param("tenant", app.tenantId().value())
                 .param("app", app.appId().value())
                 .param("conversation", conversation.value())
                 .param("sender", message.senderId().value())
                 .query(Long.class)
-                .optional()
-                .orElseThrow(() -> DomainException.notFound("Conversation"));
+                .optional();
+        if (next.isEmpty()) {
+            // not (or no longer) a member; a retry of a send stored while they were still answers it
+            return original(app, conversation, message).orElseThrow(() -> DomainException.notFound("Conversation"));
+        }
+        long seq = next.get();
         message.body().replyTo().ifPresent(replyTo -> requireInConversation(app, conversation, replyTo));
         MessageId id = new MessageId(Ids.next());
-        OffsetDateTime createdAt = database.jdbc().sql("""
+        record Inserted(Instant createdAt, List<UserId> recipients) {
+        }
+        Inserted inserted = database.jdbc().sql("""
                         insert into messages (tenant_id, app_id, conversation_id, seq, id, sender_id, client_msg_id, body)
-                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                        returning created_at""")
-                .params(app.tenantId().value(), app.appId().value(), conversation.value(), seq, id.value(),
-                        message.senderId().value(), message.clientMsgId(), CheckedBody.JSON.writeValueAsString(message.body().json()))
-                .query(OffsetDateTime.class)
+                        values (:tenant, :app, :conversation, :seq, :id, :sender, :clientMsgId, cast(:body as jsonb))
+                        returning created_at,
+                                  (select coalesce(array_agg(user_id order by user_id), '{}') from conversation_members
+                                    where tenant_id = :tenant and app_id = :app and conversation_id = :conversation
+                                      and user_id <> :sender) as recipients""")
+                .param("tenant", app.tenantId().value())
+                .param("app", app.appId().value())
+                .param("conversation", conversation.value())
+                .param("seq", seq)
+                .param("id", id.value())
+                .param("sender", message.senderId().value())
+                .param("clientMsgId", message.clientMsgId())
+                .param("body", CheckedBody.JSON.writeValueAsString(message.body().json()))
+                .query((rs, row) -> new Inserted(rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        Stream.of((String[]) rs.getArray("recipients").getArray()).map(UserId::new).toList()))
                 .single();
-        List<UserId> recipients = database.jdbc().sql("""
-                        select user_id from conversation_members
-                         where tenant_id = ? and app_id = ? and conversation_id = ? and user_id <> ?
-                         order by user_id""")
-                .params(app.tenantId().value(), app.appId().value(), conversation.value(), message.senderId().value())
-                .query((rs, row) -> new UserId(rs.getString(1)))
-                .list();
-        AfterCommit.publish(events, new MessageSent(app.tenantId(), app.appId(), conversation, id, seq,
-                message.senderId(), recipients, createdAt.toInstant()));
-        return new SentMessage(id, seq, createdAt.toInstant(), false);
+        Message stored = new Message(id, conversation, seq, message.senderId(), message.clientMsgId(),
+                message.body().json(), inserted.createdAt(), null);
+        AfterCommit.publish(events, new MessageStored(app, stored, inserted.recipients()));
+        return new SentMessage(id, seq, inserted.createdAt(), false);
     }
 
     private void requireInConversation(AppRef app, ConversationId conversation, MessageId replyTo) {

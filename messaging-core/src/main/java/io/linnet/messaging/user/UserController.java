@@ -1,6 +1,7 @@
 package io.linnet.messaging.user;
 
 import io.linnet.messaging.AppRef;
+import io.linnet.messaging.GatewayAddress;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.AppCaller;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,14 +35,20 @@ class UserController {
     record UserRequest(String name, String avatarUrl, JsonNode custom, List<String> tags) {
     }
 
+    /** A user token, and where the client it is for connects in real time. */
+    record TokenResponse(String token, Instant expiresAt, URI websocketUrl) {
+    }
+
     record TokenRequest(Long ttlSeconds) {
     }
 
     private final UserManagement users;
     private final UserTokens tokens;
+    private final GatewayAddress gateway;
     private final MessagingSettings settings;
 
-    UserController(UserManagement users, UserTokens tokens, MessagingSettings settings) {
+    UserController(UserManagement users, UserTokens tokens, MessagingSettings settings, GatewayAddress gateway) {
+        this.gateway = gateway;
         this.users = users;
         this.tokens = tokens;
         this.settings = settings;
@@ -73,10 +82,11 @@ class UserController {
 
     /** Mints a user token for one of the user's clients; {@code ttlSeconds} is optional. */
     @PostMapping("/tokens")
-    UserToken mint(AppCaller caller, @PathVariable String userId, @RequestBody(required = false) TokenRequest request) {
+    TokenResponse mint(AppCaller caller, @PathVariable String userId, @RequestBody(required = false) TokenRequest request) {
         caller.require(SCOPE);
         Optional<Duration> ttl = Optional.ofNullable(request).map(TokenRequest::ttlSeconds).map(Duration::ofSeconds);
-        return tokens.mint(AppRef.of(caller), UserId.of(userId), ttl);
+        UserToken minted = tokens.mint(AppRef.of(caller), UserId.of(userId), ttl);
+        return new TokenResponse(minted.token(), minted.expiresAt(), gateway.websocketUrl());
     }
 
     /** Voids every token the user holds. */

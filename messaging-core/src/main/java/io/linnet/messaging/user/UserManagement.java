@@ -2,8 +2,10 @@ package io.linnet.messaging.user;
 
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.UserId;
+import io.linnet.messaging.UserSignedOut;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +27,11 @@ public class UserManagement {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TenantDatabase database;
+    private final ApplicationEventPublisher events;
 
-    public UserManagement(TenantDatabase database) {
+    public UserManagement(TenantDatabase database, ApplicationEventPublisher events) {
         this.database = database;
+        this.events = events;
     }
 
     /** The user after a {@link #put}, and whether the put created them. */
@@ -76,6 +80,7 @@ public class UserManagement {
             if (deleted == 0) {
                 throw DomainException.notFound("User");
             }
+            events.publishEvent(new UserSignedOut(app, userId));
             if (purge) {
                 database.jdbc().sql("""
                                 update messages set body = cast(:erased as jsonb)

@@ -3,9 +3,11 @@ package io.linnet.messaging.user;
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
+import io.linnet.messaging.UserSignedOut;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.appkey.TokenSigningKeys;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -27,11 +29,13 @@ public class UserTokens {
     private final TenantDatabase database;
     private final MessagingSettings settings;
     private final UserTokenCodec codec;
+    private final ApplicationEventPublisher events;
 
     public UserTokens(TenantDatabase database, MessagingSettings settings,
-                      TokenSigningKeys signingKeys) {
+                      TokenSigningKeys signingKeys, ApplicationEventPublisher events) {
         this.database = database;
         this.settings = settings;
+        this.events = events;
         this.codec = new UserTokenCodec(signingKeys, Clock.systemUTC());
     }
 
@@ -55,16 +59,19 @@ public class UserTokens {
         return codec.encode(new UserPrincipal(app.tenantId(), app.appId(), userId), issued, lifetime);
     }
 
-    /** Voids every token the user was given so far; tokens minted afterwards work. */
+    /** Voids every token the user was given so far (their live connections close); tokens minted afterwards work. */
     public void revoke(AppRef app, UserId userId) {
-        int updated = database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
-                        update end_users set tokens_valid_after = clock_timestamp()
-                         where tenant_id = ? and app_id = ? and user_id = ?""")
-                .params(app.tenantId().value(), app.appId().value(), userId.value())
-                .update());
-        if (updated == 0) {
-            throw DomainException.notFound("User");
-        }
+        database.runInTenant(app.tenantId(), () -> {
+            int updated = database.jdbc().sql("""
+                            update end_users set tokens_valid_after = clock_timestamp()
+                             where tenant_id = ? and app_id = ? and user_id = ?""")
+                    .params(app.tenantId().value(), app.appId().value(), userId.value())
+                    .update();
+            if (updated == 0) {
+                throw DomainException.notFound("User");
+            }
+            events.publishEvent(new UserSignedOut(app, userId));
+        });
     }
 
     /**

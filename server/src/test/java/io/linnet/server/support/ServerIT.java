@@ -33,6 +33,7 @@ public abstract class ServerIT {
         registry.add("linnet.sso.client-id", () -> FakeOidcProvider.CLIENT_ID);
         registry.add("linnet.sso.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("linnet.sso.label", () -> "Fake IdP");
+        registry.add("linnet.gateway.port", () -> 0);
     }
 
     protected Api api() {

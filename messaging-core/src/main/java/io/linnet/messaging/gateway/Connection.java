@@ -1,0 +1,166 @@
+package io.linnet.messaging.gateway;
+
+import io.linnet.messaging.user.UserPrincipal;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * One client's WebSocket. Its frames are handled one at a time, in the order they arrived, on
+ * virtual threads (never on Netty's I/O threads, because handling a frame may wait for the
+ * database); a client that sends faster than that stops being read until its backlog shrinks.
+ * What goes out is bounded: when more than the configured bytes are waiting to be written, the
+ * client is too slow and is disconnected rather than left to grow the server's memory.
+ */
+final class Connection {
+
+    /** Unhandled frames past which the socket stops being read, and the level at which reading resumes. */
+    static final int PAUSE_READING_AT = 32;
+    static final int RESUME_READING_AT = 8;
+
+    private final String id;
+    private final Channel channel;
+    private final Executor executor;
+    private final BiConsumer<Connection, String> handler;
+    private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unhandled = new AtomicInteger();
+    private final AtomicBoolean handling = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final int sendsPerSecond;
+    private volatile UserPrincipal user;
+
+    // touched only by the frame-handling thread (frames are handled one at a time)
+    private double sendTokens;
+    private long tokensAt;
+    private int refusedInARow;
+
+    Connection(String id, Channel channel, Executor executor, BiConsumer<Connection, String> handler, int sendsPerSecond) {
+        this.id = id;
+        this.channel = channel;
+        this.executor = executor;
+        this.handler = handler;
+        this.sendsPerSecond = sendsPerSecond;
+        this.sendTokens = sendsPerSecond * 2.0;
+        this.tokensAt = System.nanoTime();
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The authenticated user; null until the token was checked. */
+    UserPrincipal user() {
+        return user;
+    }
+
+    void authenticated(UserPrincipal principal) {
+        this.user = principal;
+    }
+
+    boolean isOpen() {
+        return channel.isActive() && !closing.get();
+    }
+
+    /** A text frame arrived: queue it for handling in order. */
+    void received(String frame) {
+        inbound.add(frame);
+        if (unhandled.incrementAndGet() == PAUSE_READING_AT) {
+            channel.config().setAutoRead(false);
+        }
+        handleQueued();
+    }
+
+    private void handleQueued() {
+        if (handling.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            String frame;
+            while ((frame = inbound.poll()) != null) {
+                if (isOpen()) {
+                    handler.accept(this, frame);
+                }
+                if (unhandled.decrementAndGet() == RESUME_READING_AT) {
+                    channel.config().setAutoRead(true);
+                }
+            }
+        } finally {
+            handling.set(false);
+            if (!inbound.isEmpty()) {
+                handleQueued();
+            }
+        }
+    }
+
+    /**
+     * Writes a frame, unless too much is already waiting for this client: then it is closed as
+     * too slow (4008). Safe from any thread; frames written by one thread arrive in that order.
+     */
+    void send(byte[] frame) {
+        if (!isOpen()) {
+            return;
+        }
+        if (!channel.isWritable()) {
+            close(CloseCodes.TOO_SLOW, "Too slow: messages were not read in time");
+            return;
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+    }
+
+    /** Sends a close frame with {@code code} and closes the socket once it is written. */
+    void close(int code, String reason) {
+        if (closing.compareAndSet(false, true) && channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /**
+     * Takes one send from this connection's allowance (a token bucket refilled at the configured
+     * sends per second, with a burst of twice that); false when it is used up.
+     */
+    boolean takeSendToken() {
+        long now = System.nanoTime();
+        sendTokens = Math.min(sendsPerSecond * 2.0, sendTokens + (now - tokensAt) / 1e9 * sendsPerSecond);
+        tokensAt = now;
+        if (sendTokens < 1) {
+            return false;
+        }
+        sendTokens -= 1;
+        return true;
+    }
+
+    /** Counts a refused frame; true when there were so many in a row that the client is abusive. */
+    boolean refused(int limit) {
+        return ++refusedInARow >= limit;
+    }
+
+    void accepted() {
+        refusedInARow = 0;
+    }
+
+    /** The WebSocket close codes of docs/realtime.md. */
+    static final class CloseCodes {
+        static final int GOING_AWAY = 1001;
+        static final int POLICY_VIOLATION = 1008;
+        static final int UNAUTHENTICATED = 4001;
+        static final int IDLE = 4002;
+        static final int SIGNED_OUT = 4003;
+        static final int TOO_SLOW = 4008;
+        static final int TOO_MANY_CONNECTIONS = 4029;
+
+        private CloseCodes() {
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.linnet.messaging.gateway;
+
+import io.linnet.messaging.conversation.Inbox;
+import io.linnet.messaging.message.MessageHistory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The gateway's parts, wired once per node. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    /** Where connections' frames are handled: one virtual thread per busy connection. */
+    record FrameWork(ExecutorService executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The host name clients are told to connect to, when no public gateway URL is configured. */
+    record PublicHost(String host) {
+    }
+
+    /** This process's name among the nodes of the cluster. */
+    record NodeId(String value) {
+    }
+
+    @Bean(destroyMethod = "close")
+    FrameWork gatewayFrameWork() {
+        return new FrameWork(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory()));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService gatewayTimers() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("gateway-timer").daemon().factory());
+    }
+
+    @Bean
+    PublicHost gatewayPublicHost(@Value("${linnet.public-url:}") String publicUrl) {
+        String host = publicUrl.isBlank() ? null : URI.create(publicUrl).getHost();
+        return new PublicHost(host == null ? "localhost" : host);
+    }
+
+    @Bean
+    NodeId gatewayNodeId() {
+        return new NodeId(UUID.randomUUID().toString().substring(0, 13));
+    }
+
+    @Bean
+    LocalConnections localConnections() {
+        return new LocalConnections();
+    }
+
+    @Bean
+    ServerFrames serverFrames(JsonMapper json) {
+        return new ServerFrames(json);
+    }
+
+    @Bean
+    Presence presence(StringRedisTemplate redis, NodeId node, GatewaySettings settings) {
+        return new Presence(redis, node.value(), settings.presenceTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    ClusterRelay clusterRelay(StringRedisTemplate redis, JsonMapper json, NodeId node, GatewaySettings settings) {
+        return new ClusterRelay(redis, json, node.value(), settings.presenceTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    Fanout fanout(LocalConnections local, Presence presence, ClusterRelay relay, ServerFrames frames, Inbox inbox,
+                  MessageHistory history, ApplicationEventPublisher events, ScheduledExecutorService gatewayTimers,
+                  FrameWork frameWork, GatewaySettings settings) {
+        Fanout fanout = new Fanout(local, presence, relay, frames, inbox, history, events);
+        fanout.orderWith(new ConversationStreams(fanout, gatewayTimers, frameWork.executor(), settings.reorderWindow()));
+        return fanout;
+    }
+}
