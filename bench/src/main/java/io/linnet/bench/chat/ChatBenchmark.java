@@ -65,7 +65,7 @@ public final class ChatBenchmark {
                         continue;
                     }
                     int pool = options.number("pool-size", 20);
-                    ceiling = new InsertCeiling(options.text("db-url"), options.text("db-user"), options.text("db-password", ""))
+                    ceiling = new InsertCeiling(options.text("db-url"), options.text("db-user"), options.text("db-password", ""), probe)
                             .measure(pool, warmup, seconds, textBytes);
                     report.add("### Insert ceiling (same PostgreSQL, as many connections as the server's pool)\n\n" + ceiling.markdown()
                             + ratios(directRuns, ceiling));

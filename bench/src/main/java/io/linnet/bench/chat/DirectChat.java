@@ -43,16 +43,16 @@ final class DirectChat implements FrameListener, AutoCloseable {
 
         String row() {
             double seconds = measured.toNanos() / 1e9;
-            return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %s | %s | %s | %s | %,d | %,d |",
+            return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %s | %s | %s | %s | %,d | %,d | %,d |",
                     mode, window.sent() / seconds, window.acked() / seconds, window.delivered() / seconds,
                     delivery.cells(), Latency.Summary.ms(ack.p50()), Latency.Summary.ms(ack.p99()), Latency.Summary.ms(ack.max()),
-                    window.errors(), unanswered + undelivered);
+                    window.errors(), unanswered, undelivered);
         }
     }
 
     static final String TABLE_HEADER = """
-            | load | sent/s | acked (stored)/s | delivered/s | deliver p50 ms | p95 | p99 | p99.9 | max | ack p50 ms | ack p99 | ack max | errors | lost |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
+            | load | sent/s | acked (stored)/s | delivered/s | deliver p50 ms | p95 | p99 | p99.9 | max | ack p50 ms | ack p99 | ack max | errors | never answered | acked, not delivered |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
 
     private DirectChat(List<String> conversations, int clients, int textBytes, ServerProbe probe) {
         this.conversations = conversations;
@@ -140,13 +140,32 @@ final class DirectChat implements FrameListener, AutoCloseable {
                 tally.problems(), cpu, probe.memory(false));
     }
 
-    /** Waits up to 15 s for every send to be answered and every acked message delivered; answers how many sends never were. */
+    /**
+     * Waits for every send to be answered and every acked message delivered, for as long as
+     * answers keep coming (an overloaded server works off its backlog long after the load
+     * stopped; the next run must not start on top of it), giving up after 10 s without progress
+     * or 5 minutes in all. Answers how many sends were never answered.
+     */
     private long drain() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
+        long started = System.nanoTime();
+        long progressAt = started;
+        long reportAt = started;
+        long seen = -1;
+        while (true) {
             Tally.Counts now = tally.counts();
-            if (now.acked() + now.errors() >= now.sent() && tally.delivered.sum() >= tally.acked.sum() - tally.repeatedAcks.sum()) {
+            long answered = now.acked() + now.errors();
+            boolean done = answered >= now.sent() && tally.delivered.sum() >= tally.acked.sum() - tally.repeatedAcks.sum();
+            long at = System.nanoTime();
+            if (done || at - progressAt > TimeUnit.SECONDS.toNanos(10) || at - started > TimeUnit.MINUTES.toNanos(5)) {
                 break;
+            }
+            if (answered + now.delivered() != seen) {
+                seen = answered + now.delivered();
+                progressAt = at;
+            }
+            if (at - reportAt > TimeUnit.SECONDS.toNanos(5)) {
+                reportAt = at;
+                Report.progress("direct: draining, %,d sends not answered yet", now.sent() - answered);
             }
             Thread.sleep(100);
         }

@@ -33,15 +33,17 @@ final class InsertCeiling {
     private final String url;
     private final String user;
     private final String password;
+    private final ServerProbe probe;
 
-    InsertCeiling(String url, String user, String password) {
+    InsertCeiling(String url, String user, String password, ServerProbe probe) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.probe = probe;
     }
 
     /** What one measurement found. */
-    record Result(int connections, double commitsPerSecond, Latency.Summary latency, String synchronousCommit, String fsync) {
+    record Result(int connections, double commitsPerSecond, Latency.Summary latency, String synchronousCommit, String fsync, String cpu) {
 
         String markdown() {
             return String.format(Locale.ROOT, """
@@ -50,8 +52,9 @@ final class InsertCeiling {
                             | %d | %,.0f | %s |
 
                             - PostgreSQL: synchronous_commit=%s, fsync=%s; one autocommitted single-row INSERT per statement
-                              into a copy of `messages` (`LIKE messages INCLUDING ALL`), the body the same text JSON as the chat sends""",
-                    connections, commitsPerSecond, latency.cells(), synchronousCommit, fsync);
+                              into a copy of `messages` (`LIKE messages INCLUDING ALL`), the body the same text JSON as the chat sends
+                            - %s""",
+                    connections, commitsPerSecond, latency.cells(), synchronousCommit, fsync, cpu);
         }
     }
 
@@ -66,8 +69,10 @@ final class InsertCeiling {
                 run(connections, warmup, textBytes, new Latency());
                 Report.progress("ceiling: measuring %d s", measure.toSeconds());
                 Latency latency = new Latency();
+                var cpuFrom = probe.cpu();
                 long commits = run(connections, measure, textBytes, latency);
-                return new Result(connections, commits / (measure.toNanos() / 1e9), latency.summary(), synchronousCommit, fsync);
+                String cpu = ServerProbe.cpuShare(cpuFrom, probe.cpu(), measure);
+                return new Result(connections, commits / (measure.toNanos() / 1e9), latency.summary(), synchronousCommit, fsync, cpu);
             } finally {
                 statement.execute("drop table if exists " + TABLE);
             }

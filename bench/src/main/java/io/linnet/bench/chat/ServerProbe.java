@@ -43,6 +43,7 @@ final class ServerProbe {
     private final long serverPid;
     private final long postgresPid;
     private final long redisPid;
+    private volatile boolean nmtMissingReported;
 
     ServerProbe(String api, long serverPid, long postgresPid, long redisPid) {
         this.api = api;
@@ -132,14 +133,23 @@ final class ServerProbe {
         return seconds;
     }
 
-    /** Cores used by each process between two {@link #cpu()} samples taken {@code elapsed} apart. */
+    /**
+     * Cores used by each process between two {@link #cpu()} samples taken {@code elapsed} apart,
+     * and by everything else on the machine (other people's builds on a shared machine show here).
+     */
     static String cpuShare(Map<String, Double> before, Map<String, Double> after, Duration elapsed) {
         StringBuilder line = new StringBuilder();
         double seconds = elapsed.toNanos() / 1e9;
-        after.forEach((name, value) -> {
-            double cores = (value - before.getOrDefault(name, 0.0)) / seconds;
-            line.append(line.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", name, cores));
-        });
+        double known = 0;
+        for (Map.Entry<String, Double> entry : after.entrySet()) {
+            double cores = (entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)) / seconds;
+            if (entry.getKey().equals("machine")) {
+                line.append(String.format(Locale.ROOT, ", anything else %.2f (machine busy %.2f)", Math.max(0, cores - known), cores));
+            } else {
+                known += cores;
+                line.append(line.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", entry.getKey(), cores));
+            }
+        }
         return "CPU in cores (of " + Runtime.getRuntime().availableProcessors() + "): " + line;
     }
 
