@@ -42,7 +42,8 @@ public final class ChatBenchmark {
         int ioThreads = options.number("io-threads", 2);
         Duration seconds = options.seconds("seconds", 20);
         Duration warmup = options.seconds("warmup", 10);
-        ServerProbe probe = new ServerProbe(api, options.pid("server-pid"), options.pid("postgres-pid"), options.pid("redis-pid"));
+        ServerProbe probe = new ServerProbe(api, options.pid("server-pid"), options.pid("postgres-pid"), options.pid("redis-pid"),
+                options.values().containsKey("profile-dir") ? java.nio.file.Path.of(options.text("profile-dir")) : null);
         Report report = new Report();
         report.add(machine(options));
 

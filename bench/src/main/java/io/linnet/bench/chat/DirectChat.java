@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class DirectChat implements FrameListener, AutoCloseable {
 
-    private final Tally tally = new Tally();
+    private volatile Tally tally = new Tally();
     private final Latency delivery = new Latency();
     private final Latency ack = new Latency();
     private final List<String> conversations;
@@ -118,24 +118,25 @@ final class DirectChat implements FrameListener, AutoCloseable {
     private Run measure(String mode, long start, Duration warmup, Duration measure, Thread load) throws Exception {
         delivery.reset();
         ack.reset();
-        Tally.Counts atStart = tally.counts();
-        long acksAtStart = tally.acked.sum() - tally.repeatedAcks.sum();
-        long deliveredAtStart = tally.delivered.sum();
+        Tally tally = this.tally;
         recordFrom = start + warmup.toNanos();
         recordUntil = recordFrom + measure.toNanos();
         Report.progress("direct: %s, warming up %d s", mode, warmup.toSeconds());
         LockSupport.parkNanos(recordFrom - System.nanoTime());
         Tally.Counts from = tally.counts();
         Map<String, Double> cpuFrom = probe.cpu();
+        probe.startProfile();
         Report.progress("direct: %s, measuring %d s", mode, measure.toSeconds());
         LockSupport.parkNanos(recordUntil - System.nanoTime());
         Tally.Counts window = tally.counts().minus(from);
         String cpu = ServerProbe.cpuShare(cpuFrom, probe.cpu(), measure);
+        probe.stopProfile(mode);
         load.join();
         closedLoop = false;
         long unanswered = drain();
-        long undelivered = (tally.acked.sum() - tally.repeatedAcks.sum() - acksAtStart) - (tally.delivered.sum() - deliveredAtStart);
-        Report.progress("direct: %s done: %s", mode, tally.counts().minus(atStart));
+        long undelivered = tally.acked.sum() - tally.repeatedAcks.sum() - tally.delivered.sum();
+        Report.progress("direct: %s done: %s", mode, tally.counts());
+        this.tally = new Tally();
         return new Run(mode, measure, window, delivery.summary(), ack.summary(), unanswered, Math.max(0, undelivered),
                 tally.problems(), cpu, probe.memory(false));
     }

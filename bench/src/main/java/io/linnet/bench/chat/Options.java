@@ -26,6 +26,7 @@ record Options(List<String> scenarios, Map<String, String> values) {
               --group-size=1000 --group-messages=200 --group-interval-ms=100
               --idle-connections=19000 --idle-hold=30 --per-process=9000
               --io-threads=2
+              --profile-dir=DIR                 record the server with JFR while each direct run is measured, into DIR/<run>.jfr
             """;
 
     static Options parse(String[] args) {

@@ -43,10 +43,12 @@ final class ServerProbe {
     private final long serverPid;
     private final long postgresPid;
     private final long redisPid;
+    private final Path profileDir;
     private volatile boolean nmtMissingReported;
 
-    ServerProbe(String api, long serverPid, long postgresPid, long redisPid) {
+    ServerProbe(String api, long serverPid, long postgresPid, long redisPid, Path profileDir) {
         this.api = api;
+        this.profileDir = profileDir;
         this.serverPid = serverPid;
         this.postgresPid = postgresPid;
         this.redisPid = redisPid;
@@ -107,12 +109,36 @@ final class ServerProbe {
         long direct = (long) sum(metrics, "jvm_buffer_memory_used_bytes", "id=\"direct\"");
         Map<String, Long> categories = new TreeMap<>();
         if (serverPid > 0) {
-            Matcher category = NMT_CATEGORY.matcher(jcmd("VM.nativeByCategorymemory", "summary", "scale=KB"));
+            String nmt = jcmd("VM.native_memory", "summary", "scale=KB");
+            Matcher category = NMT_CATEGORY.matcher(nmt);
             while (category.find()) {
                 categories.put(category.group(1).strip(), Long.parseLong(category.group(3)) * 1024);
             }
+            if (categories.isEmpty() && !nmtMissingReported) {
+                nmtMissingReported = true;
+                Report.progress("no native memory tracking from the server (run it with -XX:NativeMemoryTracking=summary): %s",
+                        nmt.strip().lines().limit(3).toList().toString().replace('%', ' '));
+            }
         }
         return new Memory(heap, direct, categories, rss(serverPid));
+    }
+
+    /**
+     * Starts a JFR recording in the server (profile settings), when {@code --profile-dir} asked
+     * for one and the pid is known; {@link #stopProfile} writes it there as {@code NAME.jfr}.
+     */
+    void startProfile() throws IOException, InterruptedException {
+        if (profileDir != null && serverPid > 0) {
+            jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+    }
+
+    void stopProfile(String name) throws IOException, InterruptedException {
+        if (profileDir != null && serverPid > 0) {
+            Path file = profileDir.resolve(name.replaceAll("[^A-Za-z0-9.-]+", "-") + ".jfr").toAbsolutePath();
+            jcmd("JFR.stop", "name=bench", "filename=" + file);
+            Report.progress("server profile: %s", file);
+        }
     }
 
     /** Cumulative CPU seconds so far of each process the probe knows (and the whole machine's busy time). */
