@@ -80,7 +80,7 @@ public final class ChatBenchmark {
                     }
                 }
                 case "idle" -> report.add("### Idle connections\n\n" + new IdleConnections(setup, probe, gateway(options, setup))
-                        .run(options.number("idle-connections", 19_000), options.number("per-process", 9_000),
+                        .run(options.number("idle-connections", 19_000), options.number("per-process", 9_500),
                                 options.seconds("idle-hold", 70), ioThreads));
                 default -> throw new IllegalStateException(scenario);
             }

@@ -24,7 +24,7 @@ record Options(List<String> scenarios, Map<String, String> values) {
               --clients=1000 --rates=1500,3000 --seconds=20 --warmup=10 --text-bytes=64   direct: pairs of clients at each total rate
               --window=1                        max: sends in flight per client, unthrottled but for the server's per-connection limit
               --group-size=1000 --group-messages=200 --group-interval-ms=100
-              --idle-connections=19000 --idle-hold=30 --per-process=9000
+              --idle-connections=19000 --idle-hold=70 --per-process=9500
               --io-threads=2
               --profile-dir=DIR                 record the server with JFR while each direct run is measured, into DIR/<run>.jfr
             """;
