@@ -96,7 +96,7 @@ public final class ChatBenchmark {
         try (ChatClients clients = new ChatClients(gateway(options, setup), ioThreads, Duration.ofSeconds(30));
              DirectChat chat = DirectChat.open(setup, clients, clientCount, textBytes, probe)) {
             if (options.scenarios().contains("direct")) {
-                for (int rate : options.numbers("rates", "1500,3000")) {
+                for (int rate : options.numbers("rates", "1000,1500,3000")) {
                     runs.add(chat.atRate(rate, warmup, seconds));
                 }
             }

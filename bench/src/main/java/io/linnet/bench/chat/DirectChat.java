@@ -51,7 +51,7 @@ final class DirectChat implements FrameListener, AutoCloseable {
     }
 
     static final String TABLE_HEADER = """
-            | load | sent/s | acked (stored)/s | delivered/s | deliver p50 ms | p95 | p99 | p99.9 | max | ack p50 ms | ack p99 | ack max | errors | never answered | acked, not delivered |
+            | load | sent/s | acked (stored)/s | delivered/s | deliver p50 ms | p95 | p99 | p99.9 | max | ack p50 ms | ack p99 | ack max | errors | never answered | acked, not delivered to a connected recipient |
             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
 
     private DirectChat(List<String> conversations, int clients, int textBytes, ServerProbe probe) {
@@ -134,7 +134,7 @@ final class DirectChat implements FrameListener, AutoCloseable {
         load.join();
         closedLoop = false;
         long unanswered = drain();
-        long undelivered = tally.acked.sum() - tally.repeatedAcks.sum() - tally.delivered.sum();
+        long undelivered = tally.acked.sum() - tally.repeatedAcks.sum() - tally.ackedToAbsent.sum() - tally.delivered.sum();
         Report.progress("direct: %s done: %s", mode, tally.counts());
         this.tally = new Tally();
         return new Run(mode, measure, window, delivery.summary(), ack.summary(), unanswered, Math.max(0, undelivered),
@@ -155,7 +155,8 @@ final class DirectChat implements FrameListener, AutoCloseable {
         while (true) {
             Tally.Counts now = tally.counts();
             long answered = now.acked() + now.errors();
-            boolean done = answered >= now.sent() && tally.delivered.sum() >= tally.acked.sum() - tally.repeatedAcks.sum();
+            boolean done = answered >= now.sent()
+                    && tally.delivered.sum() >= tally.acked.sum() - tally.repeatedAcks.sum() - tally.ackedToAbsent.sum();
             long at = System.nanoTime();
             if (done || at - progressAt > TimeUnit.SECONDS.toNanos(10) || at - started > TimeUnit.MINUTES.toNanos(5)) {
                 break;
@@ -226,6 +227,10 @@ final class DirectChat implements FrameListener, AutoCloseable {
                 tally.acked.increment();
                 if (frame.path("repeated").asBoolean(false)) {
                     tally.repeatedAcks.increment();
+                }
+                ChatConnection partner = connections[connection.index() ^ 1];
+                if (partner == null || !partner.open()) {
+                    tally.ackedToAbsent.increment();
                 }
                 long sent = Frames.sendNanos(frame.path("clientMsgId").asString(""));
                 if (recorded(sent)) {

@@ -18,6 +18,8 @@ final class Tally {
     final LongAdder sent = new LongAdder();
     final LongAdder acked = new LongAdder();
     final LongAdder repeatedAcks = new LongAdder();
+    /** Acks of messages whose recipient's socket was closed by then (the server closed it): nobody is there to deliver to. */
+    final LongAdder ackedToAbsent = new LongAdder();
     /** {@code message} frames that reached a member other than the sender. */
     final LongAdder delivered = new LongAdder();
     /** {@code message} frames of a client's own sends, which the protocol also sends back to it. */
@@ -83,7 +85,8 @@ final class Tally {
 
     /** Errors by code, sockets closed by the server by close code, and frames of other types by type. */
     String problems() {
-        return "errors " + copy(errors) + ", closed by the server " + copy(closes) + ", seqs skipped " + seqSkipped.sum()
+        return "errors " + copy(errors) + ", closed by the server " + copy(closes)
+                + (ackedToAbsent.sum() == 0 ? "" : ", acked while the recipient was disconnected " + ackedToAbsent.sum()) + ", seqs skipped " + seqSkipped.sum()
                 + ", seqs repeated or out of order " + seqBackwards.sum() + ", other frames " + copy(otherFrames)
                 + (seqSamples.isEmpty() ? "" : "; first seq problems: " + String.join("; ", seqSamples));
     }
