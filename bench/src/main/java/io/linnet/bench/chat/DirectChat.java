@@ -1,5 +1,7 @@
 package io.linnet.bench.chat;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -28,6 +30,8 @@ final class DirectChat implements FrameListener, AutoCloseable {
     private volatile Tally tally = new Tally();
     private final Latency delivery = new Latency();
     private final Latency ack = new Latency();
+    /** Every delivery's latency, read and reset every few seconds for the progress lines (stalls show there). */
+    private final Recorder recent = new Recorder(600_000_000L, 2);
     private final List<String> conversations;
     private final ChatConnection[] connections;
     private final long[] lastSend;
@@ -122,23 +126,48 @@ final class DirectChat implements FrameListener, AutoCloseable {
         recordFrom = start + warmup.toNanos();
         recordUntil = recordFrom + measure.toNanos();
         Report.progress("direct: %s, warming up %d s", mode, warmup.toSeconds());
+        Thread timeline = Thread.ofPlatform().daemon().name("direct-timeline").start(() -> timeline(tally, start));
         LockSupport.parkNanos(recordFrom - System.nanoTime());
         Tally.Counts from = tally.counts();
         Map<String, Double> cpuFrom = probe.cpu();
+        double[] gcFrom = probe.gcPauses();
         probe.startProfile();
         Report.progress("direct: %s, measuring %d s", mode, measure.toSeconds());
         LockSupport.parkNanos(recordUntil - System.nanoTime());
         Tally.Counts window = tally.counts().minus(from);
-        String cpu = ServerProbe.cpuShare(cpuFrom, probe.cpu(), measure);
+        String cpu = ServerProbe.cpuShare(cpuFrom, probe.cpu(), measure) + "; " + ServerProbe.gcBetween(gcFrom, probe.gcPauses());
         probe.stopProfile(mode);
         load.join();
         closedLoop = false;
         long unanswered = drain();
+        timeline.interrupt();
         long undelivered = tally.acked.sum() - tally.repeatedAcks.sum() - tally.ackedToAbsent.sum() - tally.delivered.sum();
         Report.progress("direct: %s done: %s", mode, tally.counts());
         this.tally = new Tally();
         return new Run(mode, measure, window, delivery.summary(), ack.summary(), unanswered, Math.max(0, undelivered),
                 tally.problems(), cpu, probe.memory(false));
+    }
+
+    /** Prints, every 5 s, what arrived in those 5 s: a stall or a growing backlog shows here, not in the run's totals. */
+    private void timeline(Tally tally, long start) {
+        Tally.Counts last = tally.counts();
+        recent.reset();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException stop) {
+                return;
+            }
+            Tally.Counts now = tally.counts();
+            Tally.Counts step = now.minus(last);
+            last = now;
+            Histogram latencies = recent.getIntervalHistogram();
+            Report.progress("direct:   t=%3ds acked %,6.0f/s, delivered %,6.0f/s, deliver p50 %s p99 %s max %s ms, not answered yet %,d",
+                    (System.nanoTime() - start) / 1_000_000_000L, step.acked() / 5.0, step.delivered() / 5.0,
+                    Latency.Summary.ms(latencies.getValueAtPercentile(50) / 1000.0),
+                    Latency.Summary.ms(latencies.getValueAtPercentile(99) / 1000.0),
+                    Latency.Summary.ms(latencies.getMaxValue() / 1000.0), now.sent() - now.acked() - now.errors());
+        }
     }
 
     /**
@@ -252,6 +281,7 @@ final class DirectChat implements FrameListener, AutoCloseable {
                 if (recorded(sent)) {
                     delivery.recordNanos(receivedNanos - sent);
                 }
+                recent.recordValue(Math.clamp((receivedNanos - sent) / 1000, 1, 600_000_000L));
             }
             case "error" -> {
                 tally.error(frame.path("code").asString("?"));

@@ -63,6 +63,7 @@ final class GroupFanOut implements FrameListener, AutoCloseable {
         Report.progress("group: sending %d + %d messages to %,d members, one every %d ms",
                 WARMUP_MESSAGES, messages, members, interval.toMillis());
         Map<String, Double> cpuFrom = probe.cpu();
+        double[] gcFrom = probe.gcPauses();
         long started = System.nanoTime();
         long next = started;
         for (int k = 0; k < sentAt.length; k++) {
@@ -73,6 +74,7 @@ final class GroupFanOut implements FrameListener, AutoCloseable {
             if (k == WARMUP_MESSAGES) {
                 perDelivery.reset();
                 cpuFrom = probe.cpu();
+                gcFrom = probe.gcPauses();
                 started = System.nanoTime();
             }
             long now = System.nanoTime();
@@ -82,7 +84,7 @@ final class GroupFanOut implements FrameListener, AutoCloseable {
             next += interval.toNanos();
         }
         Duration sending = Duration.ofNanos(System.nanoTime() - started);
-        String cpu = ServerProbe.cpuShare(cpuFrom, probe.cpu(), sending);
+        String cpu = ServerProbe.cpuShare(cpuFrom, probe.cpu(), sending) + "; " + ServerProbe.gcBetween(gcFrom, probe.gcPauses());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline && !allArrived()) {
             Thread.sleep(100);

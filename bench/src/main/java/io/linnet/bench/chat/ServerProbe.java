@@ -123,6 +123,21 @@ final class ServerProbe {
         return new Memory(heap, direct, categories, rss(serverPid));
     }
 
+    /** The server's garbage-collection pauses so far: how many, and their total seconds (Micrometer's jvm_gc_pause). */
+    double[] gcPauses() {
+        try {
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/actuator/prometheus")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return new double[]{sum(metrics, "jvm_gc_pause_seconds_count", ""), sum(metrics, "jvm_gc_pause_seconds_sum", "")};
+        } catch (IOException | InterruptedException unavailable) {
+            return new double[]{0, 0};
+        }
+    }
+
+    static String gcBetween(double[] before, double[] after) {
+        return String.format(Locale.ROOT, "server GC: %.0f pauses, %.0f ms in all", after[0] - before[0], 1000 * (after[1] - before[1]));
+    }
+
     /**
      * Starts a JFR recording in the server (profile settings), when {@code --profile-dir} asked
      * for one and the pid is known; {@link #stopProfile} writes it there as {@code NAME.jfr}.
