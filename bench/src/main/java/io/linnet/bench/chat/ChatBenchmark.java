@@ -95,6 +95,7 @@ public final class ChatBenchmark {
         int clientCount = options.number("clients", 1000);
         try (ChatClients clients = new ChatClients(gateway(options, setup), ioThreads, Duration.ofSeconds(30));
              DirectChat chat = DirectChat.open(setup, clients, clientCount, textBytes, probe)) {
+            chat.warmUp(options.seconds("jit-warmup", 30));
             if (options.scenarios().contains("direct")) {
                 for (int rate : options.numbers("rates", "1000,1500,3000")) {
                     runs.add(chat.atRate(rate, warmup, seconds));

@@ -91,6 +91,24 @@ final class DirectChat implements FrameListener, AutoCloseable {
         return connections[0].sendsPerSecond();
     }
 
+    /**
+     * Warms the server's JIT up before any measured run, closed-loop (every client one send in
+     * flight), so that a cold server's slow first seconds do not leave an open-loop run a backlog
+     * that its warm-up cannot work off. Nothing of it is reported.
+     */
+    void warmUp(Duration duration) throws Exception {
+        Report.progress("direct: warming the server up for %d s (every client one send in flight)", duration.toSeconds());
+        closedLoop = true;
+        for (ChatConnection connection : connections) {
+            connection.schedule(() -> sendNow(connection), TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(200)));
+        }
+        Thread.sleep(duration);
+        closedLoop = false;
+        drain();
+        Report.progress("direct: warm-up done: %s; %s", tally.counts(), tally.problems());
+        tally = new Tally();
+    }
+
     /** Sends at {@code rate} messages/s in total for {@code warmup}, then measures for {@code measure}. */
     Run atRate(int rate, Duration warmup, Duration measure) throws Exception {
         double perClient = (double) rate / connections.length;

@@ -22,6 +22,7 @@ record Options(List<String> scenarios, Map<String, String> values) {
               --server-pid=N --postgres-pid=N --redis-pid=N   processes to read memory and CPU of (0: unknown)
               --db-url=jdbc:postgresql://... --db-user=U --db-password=P --pool-size=20   for the insert ceiling
               --clients=1000 --rates=1000,1500,3000 --seconds=20 --warmup=10 --text-bytes=64   direct: pairs of clients at each total rate
+              --jit-warmup=30                   direct: seconds of closed-loop chat before the first measured run
               --window=1                        max: sends in flight per client, unthrottled but for the server's per-connection limit
               --group-size=1000 --group-messages=200 --group-interval-ms=100
               --idle-connections=19000 --idle-hold=70 --per-process=9500
