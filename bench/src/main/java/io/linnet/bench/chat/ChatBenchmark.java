@@ -92,10 +92,11 @@ public final class ChatBenchmark {
     private static List<DirectChat.Run> direct(Options options, ChatSetup setup, ServerProbe probe, Report report, int textBytes,
                                                int ioThreads, Duration seconds, Duration warmup) throws Exception {
         List<DirectChat.Run> runs = new ArrayList<>();
+        String warmUp;
         int clientCount = options.number("clients", 1000);
         try (ChatClients clients = new ChatClients(gateway(options, setup), ioThreads, Duration.ofSeconds(30));
              DirectChat chat = DirectChat.open(setup, clients, clientCount, textBytes, probe)) {
-            chat.warmUp(options.seconds("jit-warmup", 30));
+            warmUp = chat.warmUp(options.seconds("jit-warmup", 30));
             if (options.scenarios().contains("direct")) {
                 for (int rate : options.numbers("rates", "1000,1500,3000")) {
                     runs.add(chat.atRate(rate, warmup, seconds));
@@ -111,6 +112,7 @@ public final class ChatBenchmark {
         markdown.append(DirectChat.TABLE_HEADER).append('\n');
         runs.forEach(run -> markdown.append(run.row()).append('\n'));
         markdown.append('\n');
+        markdown.append("- ").append(warmUp).append('\n');
         for (DirectChat.Run run : runs) {
             markdown.append(String.format(Locale.ROOT, "- %s: %s; %s; server memory after: %s%n",
                     run.mode(), run.cpu(), run.problems(), run.memory().describe()));
@@ -148,6 +150,6 @@ public final class ChatBenchmark {
                 .findFirst().orElse("?");
         return String.format(Locale.ROOT, "## Chat benchmark, %s%n%n- machine: %d cores (%s), %.0f GiB RAM, JDK %s, load generator in the same box%n- command: `%s`",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, memoryKb / 1048576.0,
-                Runtime.version(), options.text("command", "ChatBenchmark " + String.join(" ", options.scenarios())));
+                Runtime.version(), options.text("command", "ChatBenchmark " + String.join(" ", options.scenarios())).strip());
     }
 }

@@ -96,7 +96,7 @@ final class DirectChat implements FrameListener, AutoCloseable {
      * flight), so that a cold server's slow first seconds do not leave an open-loop run a backlog
      * that its warm-up cannot work off. Nothing of it is reported.
      */
-    void warmUp(Duration duration) throws Exception {
+    String warmUp(Duration duration) throws Exception {
         Report.progress("direct: warming the server up for %d s (every client one send in flight)", duration.toSeconds());
         closedLoop = true;
         for (ChatConnection connection : connections) {
@@ -105,8 +105,11 @@ final class DirectChat implements FrameListener, AutoCloseable {
         Thread.sleep(duration);
         closedLoop = false;
         drain();
-        Report.progress("direct: warm-up done: %s; %s", tally.counts(), tally.problems());
+        String done = String.format(Locale.ROOT, "JIT warm-up, %d s closed loop (not measured): %s, %s",
+                duration.toSeconds(), tally.counts(), tally.problems());
+        Report.progress("direct: %s", done);
         tally = new Tally();
+        return done;
     }
 
     /** Sends at {@code rate} messages/s in total for {@code warmup}, then measures for {@code measure}. */
