@@ -23,7 +23,7 @@ COPY --from=build /src/server/target/linnet-server.jar /app/linnet-server.jar
 USER 10001
 ENV LINNET_DATA_DIR=/var/lib/linnet \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8080
+EXPOSE 8080 8081
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/linnet-server.jar"]

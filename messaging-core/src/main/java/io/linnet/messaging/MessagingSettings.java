@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param maxMentions        the most mentions of one message
  * @param maxUserCustomBytes the largest custom JSON of an end user, as JSON bytes
  * @param maxUserTags        the most tags of one end user
+ * @param sendWorkers        how many transactions store sends at once (each conversation always uses the same one)
+ * @param sendBatchSize      the most sends one transaction stores (group commit)
  */
 @ConfigurationProperties("linnet.messaging")
 public record MessagingSettings(
@@ -30,11 +32,13 @@ public record MessagingSettings(
         @DefaultValue("10") int maxAttachments,
         @DefaultValue("100") int maxMentions,
         @DefaultValue("8192") int maxUserCustomBytes,
-        @DefaultValue("50") int maxUserTags) {
+        @DefaultValue("50") int maxUserTags,
+        @DefaultValue("4") int sendWorkers,
+        @DefaultValue("64") int sendBatchSize) {
 
     /** The defaults above, for code that runs without Spring (tests). */
     public static MessagingSettings defaults() {
         return new MessagingSettings(Duration.ofHours(24), Duration.ofDays(30), 10_000, Duration.ofMinutes(2),
-                4000, 8192, 10, 100, 8192, 50);
+                4000, 8192, 10, 100, 8192, 50, 4, 64);
     }
 }

@@ -6,6 +6,10 @@ public enum Permission {
     APPS_WRITE,
     KEYS_READ,
     KEYS_WRITE,
+    /** See an app's push credentials (their public metadata; secrets are never shown). */
+    PUSH_CREDENTIALS_READ,
+    /** Upload, generate and delete an app's push credentials. */
+    PUSH_CREDENTIALS_WRITE,
     TEAM_READ,
     TEAM_WRITE,
     /** Grant or take the OWNER role. */

@@ -10,11 +10,12 @@ import java.util.Set;
 public enum Role {
     OWNER(EnumSet.allOf(Permission.class)),
     ADMIN(EnumSet.of(Permission.APPS_READ, Permission.APPS_WRITE, Permission.KEYS_READ, Permission.KEYS_WRITE,
+            Permission.PUSH_CREDENTIALS_READ, Permission.PUSH_CREDENTIALS_WRITE,
             Permission.TEAM_READ, Permission.TEAM_WRITE, Permission.AUDIT_READ, Permission.MODERATION)),
     DEVELOPER(EnumSet.of(Permission.APPS_READ, Permission.APPS_WRITE, Permission.KEYS_READ, Permission.KEYS_WRITE,
-            Permission.TEAM_READ)),
+            Permission.PUSH_CREDENTIALS_READ, Permission.PUSH_CREDENTIALS_WRITE, Permission.TEAM_READ)),
     MODERATOR(EnumSet.of(Permission.APPS_READ, Permission.TEAM_READ, Permission.MODERATION)),
-    VIEWER(EnumSet.of(Permission.APPS_READ, Permission.KEYS_READ, Permission.TEAM_READ)),
+    VIEWER(EnumSet.of(Permission.APPS_READ, Permission.KEYS_READ, Permission.PUSH_CREDENTIALS_READ, Permission.TEAM_READ)),
     OPERATOR(EnumSet.noneOf(Permission.class));
 
     private final Set<Permission> permissions;

@@ -5,6 +5,7 @@ import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -56,6 +58,14 @@ class ConversationController {
     Conversation get(AppCaller caller, @PathVariable String conversationId) {
         caller.require(SCOPE);
         return conversations.get(AppRef.of(caller), ConversationId.of(conversationId));
+    }
+
+    /** The members by user id, paged: {@code ?limit=&cursor=}. */
+    @GetMapping("/{conversationId}/members")
+    Page<ConversationMember> members(AppCaller caller, @PathVariable String conversationId,
+                                     @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        caller.require(SCOPE);
+        return conversations.members(AppRef.of(caller), ConversationId.of(conversationId), Page.Request.of(limit, cursor));
     }
 
     /** Adds members to a group, as {@code member} unless {@code role} says {@code admin}. */

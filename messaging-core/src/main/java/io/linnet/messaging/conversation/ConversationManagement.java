@@ -5,6 +5,7 @@ import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
+import io.linnet.tenancy.Page;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -54,6 +55,21 @@ public class ConversationManagement {
 
     public Conversation get(AppRef app, ConversationId id) {
         return database.inTenant(app.tenantId(), () -> find(app, id));
+    }
+
+    /** A conversation's members by user id, a page at a time (a group may have thousands). */
+    public Page<ConversationMember> members(AppRef app, ConversationId id, Page.Request page) {
+        return database.inTenant(app.tenantId(), () -> {
+            find(app, id, false);
+            List<ConversationMember> rows = database.jdbc().sql("""
+                            select user_id, role, joined_at, read_seq from conversation_members
+                             where tenant_id = ? and app_id = ? and conversation_id = ? and user_id > ?
+                             order by user_id limit ?""")
+                    .params(app.tenantId().value(), app.appId().value(), id.value(), page.after().orElse(""), page.limit() + 1)
+                    .query(ConversationManagement::member)
+                    .list();
+            return Page.of(rows, page.limit(), member -> member.userId().value());
+        });
     }
 
     /** Adds users to a group (members already in it keep their role), within its member limit. */
@@ -183,19 +199,27 @@ public class ConversationManagement {
     }
 
     private Conversation find(AppRef app, ConversationId id) {
-        List<ConversationMember> members = database.jdbc().sql("""
+        return find(app, id, true);
+    }
+
+    private Conversation find(AppRef app, ConversationId id, boolean withMembers) {
+        List<ConversationMember> members = !withMembers ? List.of() : database.jdbc().sql("""
                         select user_id, role, joined_at, read_seq from conversation_members
                          where tenant_id = ? and app_id = ? and conversation_id = ?
                          order by joined_at, user_id""")
                 .params(app.tenantId().value(), app.appId().value(), id.value())
-                .query((rs, row) -> new ConversationMember(new UserId(rs.getString("user_id")),
-                        MemberRole.of(rs.getString("role")), rs.getTimestamp("joined_at").toInstant(), rs.getLong("read_seq")))
+                .query(ConversationManagement::member)
                 .list();
         return database.jdbc().sql("select " + COLUMNS + " from conversations where tenant_id = ? and app_id = ? and id = ?")
                 .params(app.tenantId().value(), app.appId().value(), id.value())
                 .query((rs, row) -> conversation(rs, members))
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("Conversation"));
+    }
+
+    private static ConversationMember member(ResultSet rs, int row) throws SQLException {
+        return new ConversationMember(new UserId(rs.getString("user_id")), MemberRole.of(rs.getString("role")),
+                rs.getTimestamp("joined_at").toInstant(), rs.getLong("read_seq"));
     }
 
     private static Conversation conversation(ResultSet rs, List<ConversationMember> members) throws SQLException {

@@ -4,9 +4,11 @@ import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Page;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,31 +32,55 @@ public class Inbox {
      * One of a user's conversations: {@code unread} counts the messages after their read marker
      * (their own messages move the marker, so they never count).
      */
-    public record Entry(ConversationId id, ConversationType type, String name, long lastSeq, long readSeq) {
+    public record Entry(ConversationId id, ConversationType type, String name, long lastSeq, long readSeq, long unread,
+                        Instant lastActivityAt) {
+    }
 
-        public long unread() {
-            return Math.max(0, lastSeq - readSeq);
+    /** A user's conversations, most recently active first, a page at a time. */
+    public Page<Entry> conversations(AppRef app, UserId user, Page.Request page) {
+        Optional<String[]> after = page.after().map(cursor -> cursor.split(",", 2));
+        if (after.isPresent() && (after.get().length != 2 || !after.get()[0].matches("\\d{1,19}"))) {
+            throw DomainException.invalid("cursor is not valid; pass the nextCursor of the previous page");
         }
-    }
-
-    /** A user's conversations, most recently active first, at most {@code limit} plus whether there are more. */
-    public record Listing(List<Entry> entries, boolean hasMore) {
-    }
-
-    public Listing conversations(AppRef app, UserId user, int limit) {
-        List<Entry> rows = database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
-                        select c.id, c.type, c.name, c.last_seq, m.read_seq
+        List<Entry> rows = database.inTenant(app.tenantId(), () -> {
+            boolean exists = database.jdbc().sql("select count(*) from end_users where tenant_id = ? and app_id = ? and user_id = ?")
+                    .params(app.tenantId().value(), app.appId().value(), user.value())
+                    .query(Integer.class)
+                    .single() > 0;
+            if (!exists) {
+                throw DomainException.notFound("User");
+            }
+            return database.jdbc().sql("""
+                        select c.id, c.type, c.name, c.last_seq, m.read_seq,
+                               coalesce(c.last_message_at, c.created_at) as activity
                           from conversation_members m
                           join conversations c on c.tenant_id = m.tenant_id and c.app_id = m.app_id and c.id = m.conversation_id
-                         where m.tenant_id = ? and m.app_id = ? and m.user_id = ?
-                         order by coalesce(c.last_message_at, c.created_at) desc, c.id
-                         limit ?""")
-                .params(app.tenantId().value(), app.appId().value(), user.value(), limit + 1)
-                .query((rs, row) -> new Entry(new ConversationId(rs.getObject("id", UUID.class)),
-                        ConversationType.of(rs.getString("type")), rs.getString("name"), rs.getLong("last_seq"),
-                        rs.getLong("read_seq")))
-                .list());
-        return new Listing(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
+                         where m.tenant_id = :tenant and m.app_id = :app and m.user_id = :user
+                           and (cast(:afterMicros as bigint) is null
+                                or (coalesce(c.last_message_at, c.created_at), c.id)
+                                   < (timestamptz 'epoch' + cast(:afterMicros as bigint) * interval '1 microsecond', cast(:afterId as uuid)))
+                         order by activity desc, c.id desc
+                         limit :limit""")
+                .param("tenant", app.tenantId().value())
+                .param("app", app.appId().value())
+                .param("user", user.value())
+                .param("afterMicros", after.map(parts -> Long.parseLong(parts[0])).orElse(null))
+                .param("afterId", after.map(parts -> Page.Request.uuidKey(parts[1])).orElse(null))
+                .param("limit", page.limit() + 1)
+                .query((rs, row) -> {
+                    long lastSeq = rs.getLong("last_seq");
+                    long readSeq = rs.getLong("read_seq");
+                    return new Entry(new ConversationId(rs.getObject("id", UUID.class)),
+                            ConversationType.of(rs.getString("type")), rs.getString("name"), lastSeq, readSeq,
+                            Math.max(0, lastSeq - readSeq), rs.getTimestamp("activity").toInstant());
+                })
+                .list();
+        });
+        return Page.of(rows, page.limit(), entry -> micros(entry.lastActivityAt()) + "," + entry.id());
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 
     /** A read marker moved: who read up to which seq, and the conversation's kind and size. */

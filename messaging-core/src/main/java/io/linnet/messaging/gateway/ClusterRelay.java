@@ -45,7 +45,7 @@ final class ClusterRelay implements MessageListener {
      * conversation and seq, so the receiving node can keep each conversation in order.
      */
     record Envelope(Kind kind, AppRef app, List<UserId> users, ConversationId conversation, long seq, byte[] frame) {
-        enum Kind { MESSAGE, FRAME, SIGN_OUT }
+        enum Kind { MESSAGE, FRAME, SIGN_OUT, JOINED }
     }
 
     private final StringRedisTemplate redis;
@@ -83,6 +83,8 @@ final class ClusterRelay implements MessageListener {
         listeners.afterPropertiesSet();
         listeners.start();
         renew();
+        // the others learn of this node now rather than at their next renewal
+        sendToEveryNode(new Envelope(Envelope.Kind.JOINED, null, List.of(), null, 0, null));
     }
 
     /** Stops listening and announcing this node; its users' claims lapse on their own. */
@@ -105,7 +107,12 @@ final class ClusterRelay implements MessageListener {
         long now = clock.millis();
         redis.opsForZSet().add(NODES, nodeId, now + ttl.toMillis());
         redis.opsForZSet().removeRangeByScore(NODES, Double.NEGATIVE_INFINITY, now);
-        Set<String> live = redis.opsForZSet().rangeByScore(NODES, now, Double.POSITIVE_INFINITY);
+        refreshLiveNodes();
+    }
+
+    /** Reads which nodes are alive (announcements not yet lapsed). */
+    void refreshLiveNodes() {
+        Set<String> live = redis.opsForZSet().rangeByScore(NODES, clock.millis(), Double.POSITIVE_INFINITY);
         liveNodes = live == null || live.isEmpty() ? Set.of(nodeId) : Set.copyOf(live);
     }
 
@@ -130,12 +137,17 @@ final class ClusterRelay implements MessageListener {
             if (nodeId.equals(node.path("origin").asString())) {
                 return;
             }
+            Envelope.Kind kind = Envelope.Kind.valueOf(node.path("kind").asString());
+            if (kind == Envelope.Kind.JOINED) {
+                refreshLiveNodes();
+                return;
+            }
             List<UserId> users = new ArrayList<>();
             node.path("users").forEach(user -> users.add(new UserId(user.asString())));
             AppRef app = new AppRef(new TenantId(UUID.fromString(node.path("tenant").asString())),
                     new AppId(UUID.fromString(node.path("app").asString())));
             String conversation = node.path("conversation").asString(null);
-            receiver.accept(new Envelope(Envelope.Kind.valueOf(node.path("kind").asString()), app, users,
+            receiver.accept(new Envelope(kind, app, users,
                     conversation == null ? null : ConversationId.of(conversation), node.path("seq").asLong(),
                     node.path("frame").asString("").getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException unreadable) {
@@ -147,8 +159,10 @@ final class ClusterRelay implements MessageListener {
         ObjectNode node = json.createObjectNode();
         node.put("origin", nodeId);
         node.put("kind", envelope.kind().name());
-        node.put("tenant", envelope.app().tenantId().toString());
-        node.put("app", envelope.app().appId().toString());
+        if (envelope.app() != null) {
+            node.put("tenant", envelope.app().tenantId().toString());
+            node.put("app", envelope.app().appId().toString());
+        }
         ArrayNode users = node.putArray("users");
         envelope.users().forEach(user -> users.add(user.value()));
         if (envelope.conversation() != null) {

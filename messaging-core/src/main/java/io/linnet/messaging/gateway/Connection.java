@@ -3,13 +3,13 @@ package io.linnet.messaging.gateway;
 import io.linnet.messaging.user.UserPrincipal;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -26,12 +26,14 @@ final class Connection {
     /** Unhandled frames past which the socket stops being read, and the level at which reading resumes. */
     static final int PAUSE_READING_AT = 32;
     static final int RESUME_READING_AT = 8;
+    /** How long a closing connection has to take its close frame before the socket is closed anyway. */
+    static final long CLOSE_GRACE_SECONDS = 2;
 
     private final String id;
     private final Channel channel;
     private final Executor executor;
     private final BiConsumer<Connection, String> handler;
-    private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
+    private final Queue<Inbound> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unhandled = new AtomicInteger();
     private final AtomicBoolean handling = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -41,7 +43,9 @@ final class Connection {
     // touched only by the frame-handling thread (frames are handled one at a time)
     private double sendTokens;
     private long tokensAt;
+    private long handlingArrivedAt;
     private int refusedInARow;
+    private int overLimitInARow;
 
     Connection(String id, Channel channel, Executor executor, BiConsumer<Connection, String> handler, int sendsPerSecond) {
         this.id = id;
@@ -70,9 +74,13 @@ final class Connection {
         return channel.isActive() && !closing.get();
     }
 
+    /** A frame as it arrived, and when: the send rate is the client's, however long handling takes. */
+    private record Inbound(String text, long arrivedAt) {
+    }
+
     /** A text frame arrived: queue it for handling in order. */
     void received(String frame) {
-        inbound.add(frame);
+        inbound.add(new Inbound(frame, System.nanoTime()));
         if (unhandled.incrementAndGet() == PAUSE_READING_AT) {
             channel.config().setAutoRead(false);
         }
@@ -87,10 +95,11 @@ final class Connection {
 
     private void drain() {
         try {
-            String frame;
+            Inbound frame;
             while ((frame = inbound.poll()) != null) {
                 if (isOpen()) {
-                    handler.accept(this, frame);
+                    handlingArrivedAt = frame.arrivedAt();
+                    handler.accept(this, frame.text());
                 }
                 if (unhandled.decrementAndGet() == RESUME_READING_AT) {
                     channel.config().setAutoRead(true);
@@ -119,19 +128,25 @@ final class Connection {
         channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
     }
 
-    /** Sends a close frame with {@code code} and closes the socket once it is written. */
+    /**
+     * Starts the closing handshake with {@code code}: from now on the client's frames are ignored;
+     * the socket closes when the client answers with its own close frame, or after a grace period
+     * if it does not (a too-slow client never would).
+     */
     void close(int code, String reason) {
         if (closing.compareAndSet(false, true) && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 
     /**
      * Takes one send from this connection's allowance (a token bucket refilled at the configured
-     * sends per second, with a burst of twice that); false when it is used up.
+     * sends per second, with a burst of twice that, counted at the frames' arrival); false when it
+     * is used up.
      */
     boolean takeSendToken() {
-        long now = System.nanoTime();
+        long now = Math.max(tokensAt, handlingArrivedAt);
         sendTokens = Math.min(sendsPerSecond * 2.0, sendTokens + (now - tokensAt) / 1e9 * sendsPerSecond);
         tokensAt = now;
         if (sendTokens < 1) {
@@ -146,14 +161,21 @@ final class Connection {
         return ++refusedInARow >= limit;
     }
 
+    /** Counts a send refused for the rate; true when so many came in a row that the client ignores the limit. */
+    boolean overLimit(int limit) {
+        return ++overLimitInARow >= limit;
+    }
+
     void accepted() {
         refusedInARow = 0;
+        overLimitInARow = 0;
     }
 
     /** The WebSocket close codes of docs/realtime.md. */
     static final class CloseCodes {
         static final int GOING_AWAY = 1001;
         static final int POLICY_VIOLATION = 1008;
+        static final int TOO_BIG = 1009;
         static final int UNAUTHENTICATED = 4001;
         static final int IDLE = 4002;
         static final int SIGNED_OUT = 4003;

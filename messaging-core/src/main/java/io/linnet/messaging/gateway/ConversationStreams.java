@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * channels of different nodes, can overtake each other: a message that arrives ahead of its
  * predecessor waits here, and if the predecessor has not come within the reorder window it is
  * read from the database (it is committed, since a later seq is). A message already delivered
- * (say, read from the database and then arriving late) is dropped, so nothing is doubled.
+ * (say, read from the database and then arriving late) is dropped, so nothing is doubled. A
+ * conversation's state is forgotten after ten idle minutes; when it comes back, messages older
+ * than a few seconds count as delivered.
  */
 final class ConversationStreams {
 
@@ -39,6 +41,9 @@ final class ConversationStreams {
 
         /** Reads the messages after {@code afterSeq} and before {@code beforeSeq} from the database, for this node's members. */
         List<Delivery> missing(AppRef app, ConversationId conversation, long afterSeq, long beforeSeq);
+
+        /** The highest seq before {@code seq} of a message old enough that no send of it can still be in flight (0 if none). */
+        long settledBefore(AppRef app, ConversationId conversation, long seq);
     }
 
     private record Key(AppRef app, ConversationId conversation) {
@@ -78,11 +83,13 @@ final class ConversationStreams {
             stream.touched = System.nanoTime();
             long seq = delivery.seq();
             if (stream.last < 0) {
-                // the first message this node sees of the conversation: nothing to order it against yet
-                stream.floor = seq;
-                stream.last = seq;
-                deliverer.deliver(app, delivery);
-            } else if (seq < stream.floor) {
+                // the first message this node sees of the conversation: what came before it and is
+                // settled (older than any send still in flight) counts as delivered; anything newer
+                // may still be on its way, and this one waits for it like any other
+                stream.last = seq == 1 ? 0 : deliverer.settledBefore(app, conversation, seq);
+                stream.floor = stream.last + 1;
+            }
+            if (seq < stream.floor) {
                 // older than anything this node has seen: it lost a race with the first; late beats never
                 deliverer.deliver(app, delivery);
             } else if (seq <= stream.last || stream.waiting.containsKey(seq)) {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ final class Fanout implements ConversationStreams.Deliverer {
     /** The most members a recall or a gap-fill reads, and the most contacts a presence change reaches. */
     static final int MEMBER_READ_LIMIT = 100_000;
     static final int CONTACT_LIMIT = 1_000;
+    /** How old a message must be to be sure no send of it is still between its commit and its delivery. */
+    static final Duration SETTLED_AFTER = Duration.ofSeconds(5);
 
     private final LocalConnections local;
     private final Presence presence;
@@ -123,6 +126,9 @@ final class Fanout implements ConversationStreams.Deliverer {
                     new ConversationStreams.Delivery(envelope.seq(), envelope.users(), envelope.frame()));
             case FRAME -> deliverLocally(envelope.app(), envelope.users(), envelope.frame());
             case SIGN_OUT -> closeLocally(envelope.app(), envelope.users());
+            case JOINED -> {
+                // handled by the relay itself
+            }
         }
     }
 
@@ -179,6 +185,11 @@ final class Fanout implements ConversationStreams.Deliverer {
     @Override
     public void deliver(AppRef app, ConversationStreams.Delivery delivery) {
         deliverLocally(app, delivery.users(), delivery.frame());
+    }
+
+    @Override
+    public long settledBefore(AppRef app, ConversationId conversation, long seq) {
+        return history.lastSettledSeq(app, conversation, seq, SETTLED_AFTER);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageRecalled;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
+import io.linnet.messaging.UserConnected;
 import io.linnet.messaging.UserSignedOut;
 import io.linnet.messaging.conversation.Inbox;
 import io.linnet.messaging.message.HistoryPage;
@@ -18,13 +19,16 @@ import io.linnet.messaging.message.SentMessage;
 import io.linnet.messaging.user.UserPrincipal;
 import io.linnet.messaging.user.UserTokens;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +43,8 @@ import java.util.Optional;
 class Gateway {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    /** How many of a user's conversations a {@code synced} frame lists (the most recently active). */
+    static final int SYNCED_CONVERSATIONS = 500;
 
     private final GatewaySettings settings;
     private final MessagingSettings messaging;
@@ -52,10 +58,11 @@ class Gateway {
     private final Presence presence;
     private final Fanout fanout;
     private final ServerFrames frames;
+    private final ApplicationEventPublisher events;
 
     Gateway(GatewaySettings settings, MessagingSettings messaging, JsonMapper json, UserTokens tokens, MessageSender sender,
             MessageHistory history, MessageRecall recall, Inbox inbox, LocalConnections local, Presence presence,
-            Fanout fanout, ServerFrames frames) {
+            Fanout fanout, ServerFrames frames, ApplicationEventPublisher events) {
         this.settings = settings;
         this.messaging = messaging;
         this.json = json;
@@ -68,6 +75,7 @@ class Gateway {
         this.presence = presence;
         this.fanout = fanout;
         this.frames = frames;
+        this.events = events;
     }
 
     /** Checks a token and, if it is good and the user has room for another connection, lets the connection in. */
@@ -92,9 +100,11 @@ class Gateway {
             return;
         }
         connection.send(frames.ready(user.userId(), connection.id(), settings));
-        if (registration == Presence.Registration.CAME_ONLINE) {
+        boolean cameOnline = registration == Presence.Registration.CAME_ONLINE;
+        if (cameOnline) {
             fanout.presenceChanged(user, true, Optional.empty());
         }
+        events.publishEvent(new UserConnected(user.app(), user.userId(), cameOnline, Instant.now()));
     }
 
     /** The socket closed (for whatever reason): forget it, and tell contacts if the user is now offline everywhere. */
@@ -134,8 +144,11 @@ class Gateway {
             if (frame instanceof ClientFrame.Send || frame instanceof ClientFrame.Read || frame instanceof ClientFrame.Typing
                     || frame instanceof ClientFrame.Recall) {
                 if (!connection.takeSendToken()) {
-                    refuse(connection, frame.ref(), "rate_limited",
-                            "More than " + settings.sendsPerSecond() + " sends per second; this one was not stored");
+                    connection.send(frames.error(frame.ref(), "rate_limited",
+                            "More than " + settings.sendsPerSecond() + " sends per second; this one was not stored"));
+                    if (connection.overLimit(settings.sendsPerSecond() * 5)) {
+                        connection.close(Connection.CloseCodes.POLICY_VIOLATION, "Sending far over the rate limit");
+                    }
                     return;
                 }
             }
@@ -189,8 +202,8 @@ class Gateway {
                 unfinished.add(cursor.id());
             }
         }
-        Inbox.Listing listing = inbox.conversations(user.app(), user.userId(), 500);
-        connection.send(frames.synced(sync.ref(), listing.entries(), unfinished, listing.hasMore()));
+        Page<Inbox.Entry> listing = inbox.conversations(user.app(), user.userId(), Page.Request.first(SYNCED_CONVERSATIONS));
+        connection.send(frames.synced(sync.ref(), listing.items(), unfinished, listing.nextCursor().isPresent()));
     }
 
     private void refuse(Connection connection, String ref, String code, String detail) {

@@ -2,7 +2,6 @@ package io.linnet.messaging.gateway;
 
 import io.linnet.messaging.GatewayAddress;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -24,7 +23,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Component;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -114,6 +117,8 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
                                         .closeOnProtocolViolation(true)
                                         .dropPongFrames(true)
                                         .build()),
+                                // a message may come in fragments: one frame of at most maxFrameBytes, whole
+                                new WebSocketFrameAggregator(settings.maxFrameBytes()),
                                 new IdleStateHandler(settings.heartbeat().toSeconds() * 2, 0, 0, TimeUnit.SECONDS),
                                 new ConnectionHandler());
                     }
@@ -146,17 +151,22 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
         for (Connection connection : connections) {
             connection.close(Connection.CloseCodes.GOING_AWAY, "Server shutting down");
         }
-        for (Connection connection : connections) {
+        // give up the claims at once rather than let them lapse, but never hold up the shutdown for it
+        Thread cleanup = Thread.ofVirtual().start(() -> {
             try {
-                presence.unregister(connection.user(), connection.id());
+                for (Connection connection : connections) {
+                    presence.unregister(connection.user(), connection.id());
+                }
             } catch (RuntimeException ignored) {
-                // the claim lapses by itself
+                // the claims lapse by themselves
+            } finally {
+                relay.leave();
             }
-        }
+        });
         try {
-            relay.leave();
-        } catch (RuntimeException ignored) {
-            // the announcement lapses by itself
+            cleanup.join(Duration.ofSeconds(2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -244,7 +254,12 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
         @Override
         public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
             log.debug("Gateway connection failed: {}", cause.toString());
-            context.close();
+            if (cause instanceof TooLongFrameException && connection != null) {
+                connection.close(Connection.CloseCodes.TOO_BIG, "A frame may have at most " + settings.maxFrameBytes() + " bytes");
+            } else if (!(cause instanceof CorruptedWebSocketFrameException)) {
+                // a protocol violation (say, one frame over the size limit) closes itself once its close frame is out
+                context.close();
+            }
         }
 
         private void notFound(ChannelHandlerContext context, FullHttpRequest request) {

@@ -7,6 +7,7 @@ import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,5 +78,20 @@ public class MessageHistory {
             }
             return new HistoryPage(items, hasMore);
         });
+    }
+
+    /**
+     * The highest seq below {@code beforeSeq} of a message sent more than {@code age} ago (0 if
+     * none): for the gateway, which counts such messages as delivered when it starts watching a
+     * conversation again.
+     */
+    public long lastSettledSeq(AppRef app, ConversationId conversation, long beforeSeq, Duration age) {
+        return database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
+                        select coalesce(max(seq), 0) from messages
+                         where tenant_id = ? and app_id = ? and conversation_id = ? and seq < ?
+                           and created_at < now() - ? * interval '1 millisecond'""")
+                .params(app.tenantId().value(), app.appId().value(), conversation.value(), beforeSeq, age.toMillis())
+                .query(Long.class)
+                .single());
     }
 }

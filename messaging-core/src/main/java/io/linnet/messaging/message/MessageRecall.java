@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Recall: a message's content is erased for everyone; it keeps its seq and says when it was
  * recalled. Its sender may recall it within the configured window; the app (an admin) at any
- * time. Recalling it again changes nothing. {@link MessageRecalled} is published after the commit.
+ * time. Recalling it again changes nothing. {@link MessageRecalled} is published after the commit,
+ * outside the transaction.
  */
 @Service
 public class MessageRecall {
@@ -37,7 +38,9 @@ public class MessageRecall {
      * @param by the sender recalling their own message, or empty for the app's own (admin) recall
      */
     public Message recall(AppRef app, MessageId id, Optional<UserId> by) {
-        return database.inTenant(app.tenantId(), () -> {
+        record Recalled(Message message, boolean now) {
+        }
+        Recalled outcome = database.inTenant(app.tenantId(), () -> {
             record Locked(Message message, boolean withinWindow) {
             }
             Locked locked = database.jdbc().sql("""
@@ -62,7 +65,7 @@ public class MessageRecall {
                 }
             }
             if (locked.message().recalledAt() != null) {
-                return locked.message();
+                return new Recalled(locked.message(), false);
             }
             Message recalled = database.jdbc().sql("""
                             update messages set body = cast(:body as jsonb), recalled_at = now()
@@ -74,9 +77,14 @@ public class MessageRecall {
                     .param("id", id.value())
                     .query(MessageRows::message)
                     .single();
-            AfterCommit.publish(events, new MessageRecalled(app.tenantId(), app.appId(), recalled.conversationId(),
-                    recalled.messageId(), recalled.seq(), by, recalled.recalledAt()));
-            return recalled;
+            return new Recalled(recalled, true);
         });
+        Message message = outcome.message();
+        if (outcome.now()) {
+            // published once the transaction is over, so what listeners do runs in transactions of their own
+            events.publishEvent(new MessageRecalled(app.tenantId(), app.appId(), message.conversationId(),
+                    message.messageId(), message.seq(), by, message.recalledAt()));
+        }
+        return message;
     }
 }

@@ -3,10 +3,12 @@ package io.linnet.messaging.message;
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
+import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.database.TenantDatabase;
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -23,30 +26,59 @@ import java.util.stream.Stream;
  * orders concurrent senders, so seqs are gap-free, never shared, and commit in seq order) and
  * inserts the message; a send whose (sender, clientMsgId) was already stored answers the
  * original's id and seq instead, also when two copies race. The common case costs two statements:
- * no look-up precedes the insert, because the unique index finds a repeat by refusing it.
- * {@link MessageStored} is published after the commit.
+ * no look-up precedes the insert, because the unique index finds a repeat by refusing it. Under
+ * load, sends share transactions ({@link SendBatches}: group commit).
+ * {@link MessageStored} is published after the commit, outside the transaction.
  */
 @Service
 public class MessageSender {
 
     private final TenantDatabase database;
     private final ApplicationEventPublisher events;
+    private final SendBatches batches;
 
-    public MessageSender(TenantDatabase database, ApplicationEventPublisher events) {
+    public MessageSender(TenantDatabase database, ApplicationEventPublisher events, MessagingSettings settings) {
         this.database = database;
         this.events = events;
+        this.batches = new SendBatches(database, this::storeAlone, settings.sendWorkers(), settings.sendBatchSize());
+    }
+
+    @PreDestroy
+    void stop() {
+        batches.stop();
     }
 
     /**
      * Sends {@code message} to a conversation the sender is a member of; to anyone else the
-     * conversation is not found.
+     * conversation is not found. Returns once the message is committed.
      */
     public SentMessage send(AppRef app, ConversationId conversation, OutgoingMessage message) {
+        SendBatches.Outcome outcome;
+        if (message.body().replyTo().isPresent()) {
+            outcome = storeAlone(app, conversation, message);
+        } else {
+            try {
+                outcome = batches.submit(app, conversation, message).join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+        }
+        // published once the transaction is over, so what listeners do runs in transactions of their own
+        outcome.stored().ifPresent(events::publishEvent);
+        return outcome.sent();
+    }
+
+    /** One send in a transaction of its own: for replies (their quote is checked) and when a batch failed. */
+    private SendBatches.Outcome storeAlone(AppRef app, ConversationId conversation, OutgoingMessage message) {
         try {
             return database.inTenant(app.tenantId(), () -> append(app, conversation, message));
         } catch (DuplicateKeyException repeated) {
             // this (sender, clientMsgId) is stored already: ours rolled back, its seq included
-            return database.inTenant(app.tenantId(), () -> original(app, conversation, message).orElseThrow(() -> repeated));
+            return new SendBatches.Outcome(database.inTenant(app.tenantId(),
+                    () -> original(app, conversation, message).orElseThrow(() -> repeated)), Optional.empty());
         }
     }
 
@@ -69,7 +101,7 @@ public class MessageSender {
                 });
     }
 
-    private SentMessage append(AppRef app, ConversationId conversation, OutgoingMessage message) {
+    private SendBatches.Outcome append(AppRef app, ConversationId conversation, OutgoingMessage message) {
         // the seq, the conversation's activity time and the sender's read marker (their own
         // messages are never unread to them) in one statement
         Optional<Long> next = database.jdbc().sql("""
@@ -93,7 +125,8 @@ public class MessageSender {
                 .optional();
         if (next.isEmpty()) {
             // not (or no longer) a member; a retry of a send stored while they were still answers it
-            return original(app, conversation, message).orElseThrow(() -> DomainException.notFound("Conversation"));
+            return new SendBatches.Outcome(original(app, conversation, message)
+                    .orElseThrow(() -> DomainException.notFound("Conversation")), Optional.empty());
         }
         long seq = next.get();
         message.body().replyTo().ifPresent(replyTo -> requireInConversation(app, conversation, replyTo));
@@ -120,8 +153,8 @@ public class MessageSender {
                 .single();
         Message stored = new Message(id, conversation, seq, message.senderId(), message.clientMsgId(),
                 message.body().json(), inserted.createdAt(), null);
-        AfterCommit.publish(events, new MessageStored(app, stored, inserted.recipients()));
-        return new SentMessage(id, seq, inserted.createdAt(), false);
+        return new SendBatches.Outcome(new SentMessage(id, seq, inserted.createdAt(), false),
+                Optional.of(new MessageStored(app, stored, inserted.recipients())));
     }
 
     private void requireInConversation(AppRef app, ConversationId conversation, MessageId replyTo) {

@@ -89,6 +89,7 @@ class EmbeddedRestartIT {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LinnetApplication.class).run(
                 "--server.port=0",
+                "--linnet.gateway.port=0",
                 "--linnet.data-dir=" + dataDir,
                 "--linnet.operator.email=root@restart.test",
                 "--linnet.operator.password=restart-operator-password");

@@ -1,21 +1,33 @@
 package io.linnet.server.realtime;
 
+import io.linnet.messaging.MessageSent;
+import io.linnet.messaging.UserConnected;
+import io.linnet.messaging.UserId;
 import io.linnet.server.messaging.MessagingApp;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What happens around messages, live: receipts and read counts, typing, presence, recall, and signing out. */
 class RealtimeEventsIT extends ServerIT {
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     private Chat chat;
     private String direct;
@@ -30,6 +42,42 @@ class RealtimeEventsIT extends ServerIT {
     @AfterEach
     void disconnect() {
         chat.close();
+    }
+
+    @Test
+    void message_sent_names_the_recipients_who_had_no_device_connected_and_connections_are_announced() {
+        String group = chat.app().group("Who is here", "ann", "ben", "cat");
+        List<MessageSent> announced = new CopyOnWriteArrayList<>();
+        List<UserConnected> connections = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<?>> listener = event -> {
+            switch (event.getPayload()) {
+                case MessageSent sent when sent.conversationId().toString().equals(group) -> announced.add(sent);
+                case UserConnected connected when connected.app().appId().toString().equals(chat.app().appId()) ->
+                        connections.add(connected);
+                default -> {
+                }
+            }
+        };
+        context.addApplicationListener(listener);
+        try {
+            ChatClient ann = chat.device("ann");
+            chat.device("ben");
+
+            ann.say(group, "here-1", "who is online?");
+            chat.device("ben");
+
+            assertThat(announced).singleElement().satisfies(sent -> {
+                assertThat(sent.recipientIds()).extracting(UserId::value).containsExactly("ben", "cat");
+                assertThat(sent.offlineRecipientIds()).extracting(UserId::value).containsExactly("cat");
+                assertThat(sent.body().get("text").asString()).isEqualTo("who is online?");
+            });
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(connections)
+                    .as("billing hears of every connection, and whether it brought its user online")
+                    .extracting(c -> c.userId().value() + ":" + c.cameOnline())
+                    .containsExactly("ann:true", "ben:true", "ben:false"));
+        } finally {
+            context.removeApplicationListener(listener);
+        }
     }
 
     @Test

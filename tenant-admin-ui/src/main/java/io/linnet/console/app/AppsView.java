@@ -20,13 +20,14 @@ import io.linnet.console.component.Feedback;
 import io.linnet.console.component.NameDialog;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
+import io.linnet.console.push.PushCredentialsView;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.App;
 import io.linnet.tenancy.app.AppManagement;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The tenant's apps: create, rename and delete them, and open an app's keys. */
+/** The tenant's apps: create, rename and delete them, and open an app's keys and push credentials. */
 @Route("apps")
 @PageTitle("Apps · Linnet")
 @Menu(title = "Apps", order = 10, icon = "vaadin:cubes")
@@ -38,12 +39,14 @@ public class AppsView extends VerticalLayout {
     private final PagedGrid<App> list;
     private final boolean mayWrite;
     private final boolean mayReadKeys;
+    private final boolean mayReadPushCredentials;
 
     public AppsView(SignedInAccount signedIn, AppManagement apps) {
         this.signedIn = signedIn;
         this.apps = apps;
         this.mayWrite = signedIn.may(Permission.APPS_WRITE);
         this.mayReadKeys = signedIn.may(Permission.KEYS_READ);
+        this.mayReadPushCredentials = signedIn.may(Permission.PUSH_CREDENTIALS_READ);
         addClassName("console-view");
 
         Button create = new Button("New app", VaadinIcon.PLUS.create(), event -> openNewApp());
@@ -56,8 +59,8 @@ public class AppsView extends VerticalLayout {
         list.grid().addColumn(app -> app.id().toString()).setHeader("App id").setAutoWidth(true)
                 .setPartNameGenerator(app -> "monospace-cell");
         list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        if (mayWrite || mayReadKeys) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("16rem").setFlexGrow(0);
+        if (mayWrite || mayReadKeys || mayReadPushCredentials) {
+            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("21rem").setFlexGrow(0);
         }
 
         add(mayWrite ? header(create) : header(), list);
@@ -100,6 +103,15 @@ public class AppsView extends VerticalLayout {
             keys.setId("keys-" + app.id());
             keys.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(keys);
+        }
+        if (mayReadPushCredentials) {
+            Button push = new Button("Push", VaadinIcon.BELL.create(),
+                    event -> getUI().ifPresent(ui -> ui.navigate(PushCredentialsView.class,
+                            new RouteParameters("appId", app.id().toString()))));
+            push.setId("push-" + app.id());
+            push.setTooltipText("Push credentials: APNs, FCM and Web Push");
+            push.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(push);
         }
         if (mayWrite) {
             Button rename = new Button("Rename", event -> openRename(app));

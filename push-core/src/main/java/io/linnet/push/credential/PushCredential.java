@@ -1,0 +1,35 @@
+package io.linnet.push.credential;
+
+import io.linnet.push.provider.PushProvider;
+import io.linnet.tenancy.AppId;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A push credential as the console and the API show it: what it is and its public metadata
+ * ({@code keyId}, {@code teamId}, {@code topic}, {@code environment}, {@code projectId},
+ * {@code clientEmail}, {@code publicKey}, {@code subject}, {@code certificateSubject}, ... by kind),
+ * never its secret. {@code expiresAt} is null for credentials that do not expire (auth keys, service
+ * accounts, VAPID keys); {@code revokedAt} is null while it is live.
+ */
+public record PushCredential(
+        String id,
+        AppId appId,
+        PushProvider provider,
+        CredentialKind kind,
+        String label,
+        Map<String, String> metadata,
+        Instant expiresAt,
+        ExpiryWarning expiryWarning,
+        Instant createdAt,
+        Instant revokedAt) {
+
+    public PushCredential {
+        metadata = Map.copyOf(metadata);
+    }
+
+    public boolean live() {
+        return revokedAt == null;
+    }
+}

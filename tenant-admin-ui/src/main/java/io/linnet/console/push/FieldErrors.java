@@ -1,0 +1,84 @@
+package io.linnet.console.push;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.Div;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Shows the services' refusals where they belong: a message that starts with a field's API name
+ * ("keyId must be ...", "subject must be ...") or names it ("The .p12 password is wrong") marks that
+ * field invalid with the message; anything else (a broken file, a limit) shows in one block below
+ * the form.
+ */
+final class FieldErrors {
+
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+    private final Div general = new Div();
+
+    FieldErrors(String id) {
+        general.setId(id);
+        general.addClassName("form-error");
+        general.getElement().setAttribute("role", "alert");
+        general.setVisible(false);
+    }
+
+    /** Routes messages about {@code name} (as the API calls it) to {@code field}. */
+    FieldErrors on(String name, HasValidation field) {
+        fields.put(name, field);
+        return this;
+    }
+
+    Div general() {
+        return general;
+    }
+
+    void clear() {
+        fields.values().forEach(field -> {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        });
+        general.setText("");
+        general.setVisible(false);
+    }
+
+    void show(String message) {
+        clear();
+        String text = message == null || message.isBlank() ? "Something went wrong" : message;
+        for (Map.Entry<String, HasValidation> entry : fields.entrySet()) {
+            HasValidation field = entry.getValue();
+            if (!isVisible(field)) {
+                continue;
+            }
+            String name = entry.getKey();
+            if (text.startsWith(name + " ")) {
+                // "keyId must be ..." reads "Key id must be ..." under the field labelled "Key id"
+                String label = field instanceof HasLabel labelled && labelled.getLabel() != null ? labelled.getLabel() : name;
+                mark(field, label + text.substring(name.length()));
+                return;
+            }
+            if (text.contains(" " + name + " is wrong")) {
+                mark(field, text);
+                return;
+            }
+        }
+        general.setText(Character.toUpperCase(text.charAt(0)) + text.substring(1));
+        general.setVisible(true);
+        general.scrollIntoView();
+    }
+
+    private static void mark(HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+        if (field instanceof Component component) {
+            component.scrollIntoView();
+        }
+    }
+
+    private static boolean isVisible(HasValidation field) {
+        return !(field instanceof Component component) || component.isVisible();
+    }
+}
