@@ -1,30 +1,47 @@
 package io.linnet.bench.push;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Google's token endpoint and the FCM v1 API on one local port, accepting everything: any JWT-bearer grant gets an
  * access token, any message a name. It counts the messages and when the last one came. The server's tests check
- * the OAuth exchange and the message format against a strict fake; this one only has to be cheap.
+ * the OAuth exchange and the message format against a strict fake; this one only has to be cheap, so it is a
+ * small Netty server (HTTP/1.1 with keep-alive, as the JDK's client speaks to a plain-http endpoint).
  */
 final class FcmFake implements AutoCloseable {
 
     static final String PROJECT_ID = "linnet-push-bench";
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Channel channel;
     private final KeyPair accountKey;
     private final AtomicLong messages = new AtomicLong();
     private volatile long lastMessageNanos;
@@ -33,20 +50,43 @@ final class FcmFake implements AutoCloseable {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         accountKey = generator.generateKeyPair();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        server.setExecutor(executor);
-        server.createContext("/token", exchange -> respond(exchange,
-                "{\"access_token\":\"bench-token\",\"expires_in\":3599,\"token_type\":\"Bearer\"}"));
-        server.createContext("/v1/", exchange -> {
+        channel = new ServerBootstrap()
+                .group(eventLoop)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel socket) {
+                        socket.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                                new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+                                        answer(context, request);
+                                    }
+                                });
+                    }
+                })
+                .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    }
+
+    private void answer(ChannelHandlerContext context, FullHttpRequest request) {
+        String body;
+        if (request.uri().startsWith("/token")) {
+            body = "{\"access_token\":\"bench-token\",\"expires_in\":3599,\"token_type\":\"Bearer\"}";
+        } else {
             long id = messages.incrementAndGet();
             lastMessageNanos = System.nanoTime();
-            respond(exchange, "{\"name\":\"projects/" + PROJECT_ID + "/messages/" + id + "\"}");
-        });
-        server.start();
+            body = "{\"name\":\"projects/" + PROJECT_ID + "/messages/" + id + "\"}";
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+        context.writeAndFlush(response);
     }
 
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + ((InetSocketAddress) channel.localAddress()).getPort());
     }
 
     /** A service account whose token endpoint is this fake. */
@@ -68,18 +108,9 @@ final class FcmFake implements AutoCloseable {
         return lastMessageNanos;
     }
 
-    private static void respond(HttpExchange exchange, String body) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    public void close() throws Exception {
+        channel.close().sync();
+        eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
     }
 }

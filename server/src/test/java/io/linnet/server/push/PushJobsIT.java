@@ -183,6 +183,15 @@ class PushJobsIT extends ServerIT {
     }
 
     @Test
+    void the_push_endpoints_are_in_the_openapi_document() {
+        JsonNode paths = api().anonymous().get("/v3/api-docs").json().get("paths");
+        assertThat(paths.propertyNames()).contains("/v1/users/{userId}/devices", "/v1/users/{userId}/devices/{deviceId}",
+                "/v1/push", "/v1/push/{pushId}", "/v1/push/{pushId}/cancel", "/v1/push/{pushId}/opens",
+                "/v1/push/{pushId}/deliveries", "/v1/push/templates", "/v1/push/templates/{templateId}", "/v1/push/offline");
+        assertThat(paths.get("/v1/push").get("post").get("security").toString()).contains("appKeyToken");
+    }
+
+    @Test
     void pushes_need_the_push_scope() {
         PushApp app = PushApp.withoutCredentials(api(), fixtures(), "Jobs Scope");
         Api.Client messagesOnly = app.app().withScopes(api(), "users", "messages");
