@@ -96,12 +96,13 @@ class OfflinePush {
     void notify(MessageSent message) {
         AppRef app = new AppRef(message.tenantId(), message.appId());
         database.runInTenant(app.tenantId(), () -> {
-            OfflinePushPolicy policy = policies.read(app);
-            if (!policy.enabled()) {
-                return;
-            }
+            // most offline members of most apps have no device: that answer comes first and ends it
             List<Recipient> recipients = recipients(app, message);
             if (recipients.isEmpty()) {
+                return;
+            }
+            OfflinePushPolicy policy = policies.read(app);
+            if (!policy.enabled()) {
                 return;
             }
             Conversation conversation = conversation(app, message);
