@@ -46,7 +46,9 @@ public final class PushBenchmark {
                     "LINNET_PUSH_APNS_SANDBOX_HOST", "localhost",
                     "LINNET_PUSH_APNS_SANDBOX_PORT", String.valueOf(apns.port()),
                     "LINNET_PUSH_APNS_TRUSTED_CERTIFICATE", apns.certificateFile().toString(),
-                    "LINNET_PUSH_FCM_BASE_URL", fcm.baseUrl().toString());
+                    "LINNET_PUSH_FCM_BASE_URL", fcm.baseUrl().toString(),
+                    // far above what this machine reaches: the limiter runs (a Redis call per batch) but never holds back
+                    "LINNET_PUSH_APP_SEND_RATE", System.getenv().getOrDefault("LINNET_PUSH_APP_SEND_RATE", "100000"));
             try (ServerProcess server = ServerProcess.start(options, providers, work)) {
                 System.out.printf("Server pid %d at %s; APNs mock on %d; FCM fake at %s%n%n", server.pid(), server.api(),
                         apns.port(), fcm.baseUrl());

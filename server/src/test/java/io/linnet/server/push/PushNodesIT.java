@@ -125,17 +125,18 @@ class PushNodesIT {
         execute("""
                 update push_jobs set state = 'expanding', send_at = now(), lease_until = now() + interval '3 seconds',
                        lease_id = gen_random_uuid(), targeted = 500, queued = 500,
-                       expand_cursor = (select max(id::text)::uuid from %s h)
-                 where id = '%s'""".formatted(half, push));
+                       expand_cursor = (select id from push_devices where app_id = '%s' order by id offset 499 limit 1)
+                 where id = '%s'""".formatted(setup.appId(), push));
+        // one statement, so that the running node never sees the claimed hundred as due
         execute("""
-                insert into push_deliveries (tenant_id, app_id, job_id, device_id, user_id, provider, state, due_at)
-                select d.tenant_id, d.app_id, '%s', d.id, d.user_id, 'apns', 'queued', now()
-                  from push_devices d where d.id in %s""".formatted(push, half));
-        execute("""
-                update push_deliveries set claim_id = gen_random_uuid(), claimed_by = 'crashed-node',
-                       due_at = now() + interval '3 seconds'
-                 where (job_id, device_id) in (select job_id, device_id from push_deliveries
-                                                where job_id = '%s' order by device_id limit 100)""".formatted(push));
+                insert into push_deliveries (tenant_id, app_id, job_id, device_id, user_id, provider, state, due_at,
+                                             claim_id, claimed_by)
+                select d.tenant_id, d.app_id, '%s', d.id, d.user_id, 'apns', 'queued',
+                       case when d.n <= 100 then now() + interval '3 seconds' else now() end,
+                       case when d.n <= 100 then gen_random_uuid() end,
+                       case when d.n <= 100 then 'crashed-node' end
+                  from (select *, row_number() over (order by id) as n from push_devices where id in %s) d"""
+                .formatted(push, half));
         Instant leasesEnd = Instant.now().plusSeconds(3);
 
         JsonNode job = setup.app().completed(push, Duration.ofSeconds(60));
