@@ -57,7 +57,7 @@ public final class PushBenchmark {
                 System.out.printf("warm-up: %,d APNs devices in %.2f s%n", warmup.devices(), seconds(warmup.jobCompleted()));
 
                 // the bare client gets its own warm-up, so neither side is measured while the JIT compiles it
-                BareApnsClient.send(apns, tokens(options.warmup()), IN_FLIGHT);
+                BareApnsClient.send(apns, tokens(options.sustained()), IN_FLIGHT);
                 Duration bareBefore = BareApnsClient.send(apns, tokens(options.sustained()), IN_FLIGHT);
                 Broadcast pipeline = broadcast(server, apns, fcm, "sustained", options, options.sustained(), 0);
                 Duration bareAfter = BareApnsClient.send(apns, tokens(options.sustained()), IN_FLIGHT);
