@@ -28,6 +28,8 @@ final class Connection {
     static final int RESUME_READING_AT = 8;
     /** How long a closing connection has to take its close frame before the socket is closed anyway. */
     static final long CLOSE_GRACE_SECONDS = 2;
+    /** After reading resumes, how long frames count as the backlog the server held up rather than as the client's rate. */
+    static final long BACKLOG_GRACE_NANOS = 1_000_000_000L;
 
     private final String id;
     private final Channel channel;
@@ -39,6 +41,7 @@ final class Connection {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final int sendsPerSecond;
     private volatile UserPrincipal user;
+    private volatile long backlogUntil;
 
     // touched only by the frame-handling thread (frames are handled one at a time)
     private double sendTokens;
@@ -74,6 +77,11 @@ final class Connection {
         return channel.isActive() && !closing.get();
     }
 
+    /** Whether the server holds frames of this client it has not handled yet (then silence is not the client's). */
+    boolean hasBacklog() {
+        return unhandled.get() > 0 || !channel.config().isAutoRead();
+    }
+
     /** A frame as it arrived, and when: the send rate is the client's, however long handling takes. */
     private record Inbound(String text, long arrivedAt) {
     }
@@ -101,7 +109,9 @@ final class Connection {
                     handlingArrivedAt = frame.arrivedAt();
                     handler.accept(this, frame.text());
                 }
-                if (unhandled.decrementAndGet() == RESUME_READING_AT) {
+                if (unhandled.decrementAndGet() == RESUME_READING_AT && !channel.config().isAutoRead()) {
+                    // what waited in the socket meanwhile arrives in a burst that is the server's doing, not the client's
+                    backlogUntil = System.nanoTime() + BACKLOG_GRACE_NANOS;
                     channel.config().setAutoRead(true);
                 }
             }
@@ -146,6 +156,9 @@ final class Connection {
      * is used up.
      */
     boolean takeSendToken() {
+        if (handlingArrivedAt < backlogUntil) {
+            return true;
+        }
         long now = Math.max(tokensAt, handlingArrivedAt);
         sendTokens = Math.min(sendsPerSecond * 2.0, sendTokens + (now - tokensAt) / 1e9 * sendsPerSecond);
         tokensAt = now;
