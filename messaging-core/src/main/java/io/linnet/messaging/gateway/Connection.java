@@ -28,8 +28,8 @@ final class Connection {
     static final int RESUME_READING_AT = 8;
     /** How long a closing connection has to take its close frame before the socket is closed anyway. */
     static final long CLOSE_GRACE_SECONDS = 2;
-    /** After reading resumes, how long frames count as the backlog the server held up rather than as the client's rate. */
-    static final long BACKLOG_GRACE_NANOS = 1_000_000_000L;
+    /** After reading resumes, how long the paused time stays credited to the client's send allowance. */
+    static final long PAUSE_CREDIT_NANOS = 2_000_000_000L;
 
     private final String id;
     private final Channel channel;
@@ -41,7 +41,9 @@ final class Connection {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final int sendsPerSecond;
     private volatile UserPrincipal user;
-    private volatile long backlogUntil;
+    private volatile long pausedAt;
+    private volatile double pauseCredit;
+    private volatile long pauseCreditUntil;
 
     // touched only by the frame-handling thread (frames are handled one at a time)
     private double sendTokens;
@@ -90,6 +92,7 @@ final class Connection {
     void received(String frame) {
         inbound.add(new Inbound(frame, System.nanoTime()));
         if (unhandled.incrementAndGet() == PAUSE_READING_AT) {
+            pausedAt = System.nanoTime();
             channel.config().setAutoRead(false);
         }
         handleQueued();
@@ -110,8 +113,11 @@ final class Connection {
                     handler.accept(this, frame.text());
                 }
                 if (unhandled.decrementAndGet() == RESUME_READING_AT && !channel.config().isAutoRead()) {
-                    // what waited in the socket meanwhile arrives in a burst that is the server's doing, not the client's
-                    backlogUntil = System.nanoTime() + BACKLOG_GRACE_NANOS;
+                    // what waited in the socket meanwhile now arrives in a burst: the client may have sent at
+                    // its allowed rate all along, so the time reading was paused is credited to its allowance
+                    long now = System.nanoTime();
+                    pauseCredit = (now - pausedAt) / 1e9 * sendsPerSecond;
+                    pauseCreditUntil = now + PAUSE_CREDIT_NANOS;
                     channel.config().setAutoRead(true);
                 }
             }
@@ -152,21 +158,22 @@ final class Connection {
 
     /**
      * Takes one send from this connection's allowance (a token bucket refilled at the configured
-     * sends per second, with a burst of twice that, counted at the frames' arrival); false when it
-     * is used up.
+     * sends per second, with a burst of twice that, counted at the frames' arrival, plus the time
+     * the server paused reading); false when it is used up.
      */
     boolean takeSendToken() {
-        if (handlingArrivedAt < backlogUntil) {
-            return true;
-        }
         long now = Math.max(tokensAt, handlingArrivedAt);
         sendTokens = Math.min(sendsPerSecond * 2.0, sendTokens + (now - tokensAt) / 1e9 * sendsPerSecond);
         tokensAt = now;
-        if (sendTokens < 1) {
-            return false;
+        if (sendTokens >= 1) {
+            sendTokens -= 1;
+            return true;
         }
-        sendTokens -= 1;
-        return true;
+        if (pauseCredit >= 1 && handlingArrivedAt < pauseCreditUntil) {
+            pauseCredit -= 1;
+            return true;
+        }
+        return false;
     }
 
     /** Counts a refused frame; true when there were so many in a row that the client is abusive. */
