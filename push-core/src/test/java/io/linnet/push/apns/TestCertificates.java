@@ -27,9 +27,9 @@ import java.util.Base64;
 import java.util.Date;
 
 /** Keys and certificates made at test time: nothing secret is checked in. */
-record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
+public record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
 
-    static KeyPair p256() {
+    public static KeyPair p256() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -40,7 +40,7 @@ record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
     }
 
     /** A self-signed server certificate for {@code localhost} and {@code 127.0.0.1}. */
-    static TestCertificates localhostServer() {
+    public static TestCertificates localhostServer() {
         GeneralNames names = new GeneralNames(new GeneralName[]{
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")});
@@ -48,7 +48,7 @@ record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
     }
 
     /** A self-signed client certificate naming {@code topic} the way Apple's push certificates do (UID=topic). */
-    static TestCertificates apnsClient(String topic) {
+    public static TestCertificates apnsClient(String topic) {
         return selfSigned("UID=" + topic + ", CN=Apple Push Services: " + topic + ", OU=TEAM123456, O=Linnet test, C=US",
                 null);
     }
@@ -73,7 +73,7 @@ record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
         }
     }
 
-    String certificatePem() {
+    public String certificatePem() {
         try {
             return pem("CERTIFICATE", certificate.getEncoded());
         } catch (GeneralSecurityException e) {
@@ -82,7 +82,7 @@ record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
     }
 
     /** The certificate and its key as a .p12 file, the way Keychain Access exports an APNs certificate. */
-    byte[] p12(String password) {
+    public byte[] p12(String password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -96,7 +96,7 @@ record TestCertificates(X509Certificate certificate, PrivateKey privateKey) {
     }
 
     /** A private key as the text of a .p8 file (PKCS#8 PEM). */
-    static String p8(PrivateKey key) {
+    public static String p8(PrivateKey key) {
         return pem("PRIVATE KEY", key.getEncoded());
     }
 

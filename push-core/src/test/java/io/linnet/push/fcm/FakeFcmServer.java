@@ -39,10 +39,10 @@ import java.util.regex.Pattern;
  * project id of the service account, and a message body of the v1 shape. Whatever breaks those rules is answered
  * as FCM would (401, 400) and written down in {@link #problems()}, so a test can insist there are none.
  */
-final class FakeFcmServer implements AutoCloseable {
+public final class FakeFcmServer implements AutoCloseable {
 
-    static final String PROJECT_ID = "linnet-fcm-test";
-    static final String CLIENT_EMAIL = "push@linnet-fcm-test.iam.gserviceaccount.com";
+    public static final String PROJECT_ID = "linnet-fcm-test";
+    public static final String CLIENT_EMAIL = "push@linnet-fcm-test.iam.gserviceaccount.com";
     static final String KEY_ID = "0123456789abcdef";
     static final String GOOGLE_TOKEN_ENDPOINT = "https://oauth2.googleapis.com/token";
 
@@ -50,9 +50,9 @@ final class FakeFcmServer implements AutoCloseable {
     private static final Pattern SEND_PATH = Pattern.compile("/v1/projects/([^/]+)/messages:send");
 
     /** What FCM answers for one registration token. */
-    record Reply(int status, String body, Map<String, String> headers) {
+    public record Reply(int status, String body, Map<String, String> headers) {
 
-        static Reply error(int status, String grpcStatus, String fcmErrorCode, String message) {
+        public static Reply error(int status, String grpcStatus, String fcmErrorCode, String message) {
             String details = fcmErrorCode == null ? "[]" : """
                     [{"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError","errorCode":"%s"}]"""
                     .formatted(fcmErrorCode);
@@ -61,7 +61,7 @@ final class FakeFcmServer implements AutoCloseable {
                     .formatted(status, message, grpcStatus, details), Map.of());
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new HashMap<>(headers);
             more.put(name, value);
             return new Reply(status, body, more);
@@ -75,6 +75,8 @@ final class FakeFcmServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Reply>> firstReplies = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> requestTimes = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger sendRequests = new AtomicInteger();
@@ -86,7 +88,7 @@ final class FakeFcmServer implements AutoCloseable {
     private final AtomicInteger concurrentSends = new AtomicInteger();
     private final AtomicInteger mostConcurrentSends = new AtomicInteger();
 
-    FakeFcmServer() throws IOException {
+    public FakeFcmServer() throws IOException {
         accountKey = ACCOUNT_KEY;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -95,7 +97,7 @@ final class FakeFcmServer implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -104,7 +106,7 @@ final class FakeFcmServer implements AutoCloseable {
     }
 
     /** The service account JSON, as the Firebase console hands it out, with this fake as its token endpoint. */
-    String serviceAccountJson() {
+    public String serviceAccountJson() {
         return serviceAccountJson(accountKey.getPrivate(), PROJECT_ID);
     }
 
@@ -140,8 +142,18 @@ final class FakeFcmServer implements AutoCloseable {
         return JSON.writeValueAsString(account);
     }
 
-    void reply(String registrationToken, Reply reply) {
+    public void reply(String registrationToken, Reply reply) {
         replies.put(registrationToken, reply);
+    }
+
+    /** The next messages for {@code registrationToken} get these answers, one each, then it is handled normally. */
+    public void replyFirst(String registrationToken, Reply... first) {
+        firstReplies.put(registrationToken, new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(first)));
+    }
+
+    /** When each well-formed message for {@code registrationToken} arrived. */
+    public List<Instant> requests(String registrationToken) {
+        return List.copyOf(requestTimes.getOrDefault(registrationToken, List.of()));
     }
 
     /** Access tokens issued so far stop working, as when Google revokes them early. */
@@ -155,7 +167,7 @@ final class FakeFcmServer implements AutoCloseable {
     }
 
     /** FCM takes this long to answer each message. */
-    void answerAfter(java.time.Duration delay) {
+    public void answerAfter(java.time.Duration delay) {
         answerDelayMillis = delay.toMillis();
     }
 
@@ -168,16 +180,16 @@ final class FakeFcmServer implements AutoCloseable {
         return tokenRequests.get();
     }
 
-    int sendRequests() {
+    public int sendRequests() {
         return sendRequests.get();
     }
 
     /** The {@code message} objects of accepted sends. */
-    List<JsonNode> messages() {
+    public List<JsonNode> messages() {
         return messages;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
@@ -290,7 +302,15 @@ final class FakeFcmServer implements AutoCloseable {
             respond(exchange, 400, Map.of(), Reply.error(400, "INVALID_ARGUMENT", null, problem).body());
             return;
         }
-        Reply scripted = replies.get(message.path("token").asString());
+        String registrationToken = message.path("token").asString();
+        requestTimes.computeIfAbsent(registrationToken, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        java.util.Deque<Reply> first = firstReplies.get(registrationToken);
+        Reply once = first == null ? null : first.poll();
+        if (once != null) {
+            respond(exchange, once.status(), once.headers(), once.body());
+            return;
+        }
+        Reply scripted = replies.get(registrationToken);
         if (scripted != null) {
             respond(exchange, scripted.status(), scripted.headers(), scripted.body());
             return;

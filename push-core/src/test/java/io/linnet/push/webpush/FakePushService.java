@@ -52,22 +52,22 @@ import java.util.regex.Pattern;
  * Its crypto is written here independently of the sender's, and checked on the RFC 8291 example.
  * What fails a check is answered as a push service would (400, 401, 403) and written down in {@link #problems()}.
  */
-final class FakePushService implements AutoCloseable {
+public final class FakePushService implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VAPID = Pattern.compile("vapid t=([A-Za-z0-9_.-]+), ?k=([A-Za-z0-9_-]+)");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the service answers to messages for one subscription. */
-    record Reply(int status, Map<String, String> headers) {
+    public record Reply(int status, Map<String, String> headers) {
     }
 
     /** A subscription: what the browser keeps (its private key) and what it gives the app server (the address). */
-    record Subscription(String id, DeviceAddress.WebPush address, KeyPair keys, byte[] auth) {
+    public record Subscription(String id, DeviceAddress.WebPush address, KeyPair keys, byte[] auth) {
     }
 
     /** A message the service took: its headers, the decrypted payload, and the VAPID claims. */
-    record Received(String subscriptionId, Map<String, String> headers, String payload, JsonNode vapidClaims,
+    public record Received(String subscriptionId, Map<String, String> headers, String payload, JsonNode vapidClaims,
                     String vapidToken) {
     }
 
@@ -76,11 +76,13 @@ final class FakePushService implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Reply>> firstReplies = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> requestTimes = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     /** @param applicationServerKey the VAPID public key browsers subscribe with, base64url */
-    FakePushService(String applicationServerKey) throws IOException {
+    public FakePushService(String applicationServerKey) throws IOException {
         this.applicationServerKey = applicationServerKey;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
@@ -89,11 +91,11 @@ final class FakePushService implements AutoCloseable {
     }
 
     /** The origin a VAPID token for this service must name as its audience. */
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    Subscription subscribe() {
+    public Subscription subscribe() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -111,17 +113,29 @@ final class FakePushService implements AutoCloseable {
         }
     }
 
-    Subscription subscribe(int status, Map<String, String> headers) {
+    public Subscription subscribe(int status, Map<String, String> headers) {
         Subscription subscription = subscribe();
         replies.put(subscription.id(), new Reply(status, headers));
         return subscription;
     }
 
-    List<Received> received() {
+    /** A subscription whose first messages get these answers, one each, before they are taken normally. */
+    public Subscription subscribeAnsweringFirst(Reply... first) {
+        Subscription subscription = subscribe();
+        firstReplies.put(subscription.id(), new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(first)));
+        return subscription;
+    }
+
+    /** When each well-formed message for the subscription arrived. */
+    public List<Instant> requests(String subscriptionId) {
+        return List.copyOf(requestTimes.getOrDefault(subscriptionId, List.of()));
+    }
+
+    public List<Received> received() {
         return received;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
@@ -174,6 +188,13 @@ final class FakePushService implements AutoCloseable {
         }
         if (body.length > 4096) {
             problem(exchange, 413, "body of " + body.length + " bytes");
+            return;
+        }
+        requestTimes.computeIfAbsent(id, s -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        java.util.Deque<Reply> first = firstReplies.get(id);
+        Reply once = first == null ? null : first.poll();
+        if (once != null) {
+            respond(exchange, once.status(), once.headers());
             return;
         }
         Reply reply = replies.get(id);
@@ -290,7 +311,7 @@ final class FakePushService implements AutoCloseable {
                 .generatePublic(new ECPublicKeySpec(w, parameters.getParameterSpec(ECParameterSpec.class)));
     }
 
-    static byte[] point(ECPublicKey key) {
+    public static byte[] point(ECPublicKey key) {
         byte[] x = key.getW().getAffineX().toByteArray();
         byte[] y = key.getW().getAffineY().toByteArray();
         byte[] point = new byte[65];
@@ -300,7 +321,7 @@ final class FakePushService implements AutoCloseable {
         return point;
     }
 
-    static String base64Url(byte[] bytes) {
+    public static String base64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

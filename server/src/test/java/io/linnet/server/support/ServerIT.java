@@ -34,6 +34,21 @@ public abstract class ServerIT {
         registry.add("linnet.sso.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("linnet.sso.label", () -> "Fake IdP");
         registry.add("linnet.gateway.port", () -> 0);
+        pushProviders(registry);
+    }
+
+    /** Push goes to local fakes of APNs and FCM, and retries come quickly. */
+    public static void pushProviders(DynamicPropertyRegistry registry) {
+        registry.add("linnet.push.apns-production-host", () -> "localhost");
+        registry.add("linnet.push.apns-production-port", () -> ProviderFakes.apns().port());
+        registry.add("linnet.push.apns-sandbox-host", () -> "localhost");
+        registry.add("linnet.push.apns-sandbox-port", () -> ProviderFakes.apns().port());
+        registry.add("linnet.push.apns-trusted-certificate", () -> ProviderFakes.apns().certificateFile());
+        registry.add("linnet.push.fcm-base-url", () -> ProviderFakes.fcm().baseUrl().toString());
+        registry.add("linnet.push.retry-base", () -> "PT0.2S");
+        registry.add("linnet.push.credential-cache-ttl", () -> "PT1S");
+        // wide enough that a test's burst of REST sends on a busy machine still falls into one window
+        registry.add("linnet.push.offline-coalesce-window", () -> "PT2S");
     }
 
     protected Api api() {

@@ -1,0 +1,62 @@
+package io.linnet.push.delivery;
+
+import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Ids;
+import io.linnet.tenancy.Page;
+import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.stereotype.Service;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** A push job's deliveries, one per device, with their state and the provider's reason. */
+@Service
+public class Deliveries {
+
+    private static final Set<String> STATES = Set.of("queued", "delivered", "failed");
+
+    private final TenantDatabase database;
+
+    public Deliveries(TenantDatabase database) {
+        this.database = database;
+    }
+
+    /** The job's deliveries in device order, optionally only those in {@code state}. */
+    public Page<Delivery> of(AppRef app, String pushId, String state, Page.Request request) {
+        UUID job = Ids.parse(pushId, "Push");
+        String checkedState = state == null ? null : state.strip().toLowerCase(Locale.ROOT);
+        if (checkedState != null && !STATES.contains(checkedState)) {
+            throw DomainException.invalid("state must be queued, delivered or failed");
+        }
+        UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
+        return database.inTenant(app.tenantId(), () -> {
+            boolean exists = database.jdbc().sql("select count(*) from push_jobs where tenant_id = ? and app_id = ? and id = ?")
+                    .params(app.tenantId().value(), app.appId().value(), job)
+                    .query(Integer.class)
+                    .single() > 0;
+            if (!exists) {
+                throw DomainException.notFound("Push");
+            }
+            return Page.of(database.jdbc().sql("""
+                            select device_id, user_id, provider, state, attempts, reason, provider_message_id, updated_at
+                              from push_deliveries
+                             where tenant_id = :tenant and app_id = :app and job_id = :job
+                               and (cast(:state as text) is null or state = cast(:state as text))
+                               and (cast(:after as uuid) is null or device_id > cast(:after as uuid))
+                             order by device_id limit :limit""")
+                    .param("tenant", app.tenantId().value())
+                    .param("app", app.appId().value())
+                    .param("job", job)
+                    .param("state", checkedState)
+                    .param("after", after)
+                    .param("limit", request.limit() + 1)
+                    .query((rs, row) -> new Delivery(rs.getObject("device_id", UUID.class).toString(),
+                            rs.getString("user_id"), rs.getString("provider"), rs.getString("state"),
+                            rs.getInt("attempts"), rs.getString("reason"), rs.getString("provider_message_id"),
+                            rs.getTimestamp("updated_at").toInstant()))
+                    .list(), request.limit(), Delivery::deviceId);
+        });
+    }
+}

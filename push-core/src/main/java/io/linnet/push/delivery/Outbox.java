@@ -1,0 +1,346 @@
+package io.linnet.push.delivery;
+
+import io.linnet.push.job.PushContent;
+import io.linnet.push.provider.DeviceAddress;
+import io.linnet.push.provider.Notification;
+import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.PlatformDatabase;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The delivery outbox as the workers use it, across tenants on the platform path: claim due rows (a lease that a
+ * crashed node's claims run out of), put back what the rate limit or a stop left unsent, and record outcomes with
+ * the job counters in one transaction per batch. Statements take whole batches as arrays ({@code unnest}), so a
+ * batch costs one round trip however large it is.
+ */
+@Component
+class Outbox {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PlatformDatabase platform;
+
+    Outbox(PlatformDatabase platform) {
+        this.platform = platform;
+    }
+
+    /**
+     * A delivery this node holds: where to (or, in {@code unusable}, why there is nowhere to send it) and the
+     * claim that must still be held to record its outcome.
+     */
+    record Claimed(TenantId tenant, AppId app, UUID job, UUID device, UUID claim, int attempts, String provider,
+                   Optional<DeviceAddress> address, String unusable) {
+    }
+
+    /** What a job's deliveries send: the notification, and the instant after which it is not sent at all. */
+    record JobSend(Notification notification, Instant expiresAt) {
+    }
+
+    /**
+     * How a delivery stands after an attempt (or after finding it cannot be attempted).
+     *
+     * @param state     {@code queued} (to be retried at {@code nextDue}), {@code delivered} or {@code failed}
+     * @param attempted whether it was handed to the provider this time
+     * @param deadToken whether the provider said the device no longer exists
+     */
+    record Outcome(Claimed delivery, String state, String reason, String providerMessageId, Instant nextDue,
+                   boolean attempted, boolean deadToken) {
+
+        boolean isFinal() {
+            return !"queued".equals(state);
+        }
+    }
+
+    List<Claimed> claim(int limit, UUID claim, String node, Duration lease) {
+        return platform.inTransaction(() -> platform.jdbc().sql("""
+                        with due as (
+                            select tenant_id, app_id, job_id, device_id from push_deliveries
+                             where state = 'queued' and due_at <= now()
+                             order by due_at
+                             limit :limit
+                             for update skip locked)
+                        update push_deliveries o
+                           set due_at = now() + make_interval(secs => :lease), claim_id = :claim, claimed_by = :node
+                          from due left join push_devices v
+                                 on v.tenant_id = due.tenant_id and v.app_id = due.app_id and v.id = due.device_id
+                         where o.tenant_id = due.tenant_id and o.app_id = due.app_id and o.job_id = due.job_id
+                           and o.device_id = due.device_id
+                        returning o.tenant_id, o.app_id, o.job_id, o.device_id, o.attempts, o.provider, v.id as found,
+                                  v.token, v.environment, v.p256dh, v.auth, v.invalid_at""")
+                .param("limit", limit)
+                .param("lease", (double) lease.toSeconds())
+                .param("claim", claim)
+                .param("node", node)
+                .query((rs, row) -> claimed(rs, claim))
+                .list());
+    }
+
+    private static Claimed claimed(ResultSet rs, UUID claim) throws SQLException {
+        TenantId tenant = new TenantId(rs.getObject("tenant_id", UUID.class));
+        AppId app = new AppId(rs.getObject("app_id", UUID.class));
+        UUID job = rs.getObject("job_id", UUID.class);
+        UUID device = rs.getObject("device_id", UUID.class);
+        int attempts = rs.getInt("attempts");
+        String provider = rs.getString("provider");
+        if (rs.getObject("found") == null) {
+            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceRemoved");
+        }
+        if (rs.getTimestamp("invalid_at") != null) {
+            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceInvalid");
+        }
+        try {
+            DeviceAddress address = switch (provider) {
+                case "apns" -> new DeviceAddress.Apns(rs.getString("token"), "sandbox".equals(rs.getString("environment"))
+                        ? DeviceAddress.Apns.Environment.SANDBOX : DeviceAddress.Apns.Environment.PRODUCTION);
+                case "fcm" -> new DeviceAddress.Fcm(rs.getString("token"));
+                default -> new DeviceAddress.WebPush(URI.create(rs.getString("token")), rs.getString("p256dh"),
+                        rs.getString("auth"));
+            };
+            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.of(address), null);
+        } catch (IllegalArgumentException e) {
+            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceInvalid");
+        }
+    }
+
+    /** What the jobs of these deliveries send; a job that is gone (its app was deleted) is left out. */
+    Map<UUID, JobSend> jobs(Collection<Claimed> deliveries) {
+        Map<UUID, Claimed> byJob = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> byJob.putIfAbsent(delivery.job(), delivery));
+        if (byJob.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, JobSend> jobs = new HashMap<>();
+        platform.jdbc().sql("""
+                        select j.id, j.content::text as content, j.collapse_key, j.priority, j.expires_at
+                          from push_jobs j
+                          join unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[])) as k(tenant_id, app_id, id)
+                            on j.tenant_id = k.tenant_id and j.app_id = k.app_id and j.id = k.id""")
+                .param("tenants", strings(byJob.values(), d -> d.tenant().toString()))
+                .param("apps", strings(byJob.values(), d -> d.app().toString()))
+                .param("jobs", strings(byJob.values(), d -> d.job().toString()))
+                .query(rs -> {
+                    Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
+                    PushContent content = JSON.readValue(rs.getString("content"), PushContent.class);
+                    Notification notification = content.toNotification(Optional.ofNullable(rs.getString("collapse_key")),
+                            expiresAt, "normal".equals(rs.getString("priority"))
+                                    ? Notification.Priority.NORMAL : Notification.Priority.HIGH);
+                    jobs.put(rs.getObject("id", UUID.class), new JobSend(notification, expiresAt));
+                });
+        return jobs;
+    }
+
+    /** Gives claimed deliveries back unsent, due at the given times (the rate limit) or now (a stop). */
+    void putBack(List<Claimed> deliveries, List<Instant> dueAt) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        platform.inTransaction(() -> platform.jdbc().sql("""
+                        update push_deliveries o set due_at = u.due_at, claim_id = null
+                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                                      cast(:devices as uuid[]), cast(:claims as uuid[]), cast(:dues as timestamptz[]))
+                               as u(tenant_id, app_id, job_id, device_id, claim_id, due_at)
+                         where o.tenant_id = u.tenant_id and o.app_id = u.app_id and o.job_id = u.job_id
+                           and o.device_id = u.device_id and o.claim_id = u.claim_id and o.state = 'queued'""")
+                .param("tenants", strings(deliveries, d -> d.tenant().toString()))
+                .param("apps", strings(deliveries, d -> d.app().toString()))
+                .param("jobs", strings(deliveries, d -> d.job().toString()))
+                .param("devices", strings(deliveries, d -> d.device().toString()))
+                .param("claims", strings(deliveries, d -> d.claim().toString()))
+                .param("dues", dueAt.stream().map(Instant::toString).toArray(String[]::new))
+                .update());
+    }
+
+    /**
+     * Records outcomes in one transaction: the deliveries (only where this node's claim still holds, so a
+     * delivery taken over after a lapsed lease is recorded once), dead tokens' devices, the failure reasons and
+     * the job counters, completing jobs whose last delivery this was. Locks are taken in key order, so two nodes
+     * recording for the same jobs wait for each other instead of deadlocking.
+     */
+    int record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        return platform.inTransaction(() -> {
+            List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing((Outcome o) -> o.delivery().tenant().value())
+                    .thenComparing(o -> o.delivery().app().value()).thenComparing(o -> o.delivery().job())
+                    .thenComparing(o -> o.delivery().device())).toList();
+            List<Outcome> recorded = recordDeliveries(sorted);
+            if (recorded.isEmpty()) {
+                return 0;
+            }
+            invalidateDevices(recorded);
+            countFailures(recorded);
+            countJobs(recorded);
+            return recorded.size();
+        });
+    }
+
+    private List<Outcome> recordDeliveries(List<Outcome> outcomes) {
+        Map<String, Outcome> byKey = new HashMap<>();
+        outcomes.forEach(outcome -> byKey.put(key(outcome.delivery().job(), outcome.delivery().device()), outcome));
+        List<Outcome> recorded = new ArrayList<>();
+        platform.jdbc().sql("""
+                        update push_deliveries o
+                           set state = u.state, reason = u.reason,
+                               provider_message_id = coalesce(u.message_id, o.provider_message_id),
+                               due_at = coalesce(u.due_at, o.due_at), attempts = o.attempts + u.attempted,
+                               claim_id = null, updated_at = now()
+                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                                      cast(:devices as uuid[]), cast(:claims as uuid[]), cast(:states as text[]),
+                                      cast(:reasons as text[]), cast(:messageIds as text[]), cast(:dues as timestamptz[]),
+                                      cast(:attempted as int[]))
+                               as u(tenant_id, app_id, job_id, device_id, claim_id, state, reason, message_id, due_at, attempted)
+                         where o.tenant_id = u.tenant_id and o.app_id = u.app_id and o.job_id = u.job_id
+                           and o.device_id = u.device_id and o.claim_id = u.claim_id and o.state = 'queued'
+                        returning o.job_id, o.device_id""")
+                .param("tenants", strings(outcomes, o -> o.delivery().tenant().toString()))
+                .param("apps", strings(outcomes, o -> o.delivery().app().toString()))
+                .param("jobs", strings(outcomes, o -> o.delivery().job().toString()))
+                .param("devices", strings(outcomes, o -> o.delivery().device().toString()))
+                .param("claims", strings(outcomes, o -> o.delivery().claim().toString()))
+                .param("states", strings(outcomes, Outcome::state))
+                .param("reasons", strings(outcomes, Outcome::reason))
+                .param("messageIds", strings(outcomes, Outcome::providerMessageId))
+                .param("dues", strings(outcomes, o -> o.nextDue() == null ? null : o.nextDue().toString()))
+                .param("attempted", outcomes.stream().map(o -> o.attempted() ? 1 : 0).toArray(Integer[]::new))
+                .query(rs -> {
+                    recorded.add(byKey.get(key(rs.getObject("job_id", UUID.class), rs.getObject("device_id", UUID.class))));
+                });
+        return recorded;
+    }
+
+    private void invalidateDevices(List<Outcome> recorded) {
+        List<Outcome> dead = recorded.stream().filter(Outcome::deadToken).toList();
+        if (dead.isEmpty()) {
+            return;
+        }
+        platform.jdbc().sql("""
+                        update push_devices d set invalid_at = now(), invalid_reason = u.reason
+                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:devices as uuid[]),
+                                      cast(:reasons as text[])) as u(tenant_id, app_id, id, reason)
+                         where d.tenant_id = u.tenant_id and d.app_id = u.app_id and d.id = u.id and d.invalid_at is null""")
+                .param("tenants", strings(dead, o -> o.delivery().tenant().toString()))
+                .param("apps", strings(dead, o -> o.delivery().app().toString()))
+                .param("devices", strings(dead, o -> o.delivery().device().toString()))
+                .param("reasons", strings(dead, Outcome::reason))
+                .update();
+    }
+
+    private record JobKey(UUID tenant, UUID app, UUID job) implements Comparable<JobKey> {
+        static JobKey of(Outcome outcome) {
+            return new JobKey(outcome.delivery().tenant().value(), outcome.delivery().app().value(), outcome.delivery().job());
+        }
+
+        @Override
+        public int compareTo(JobKey other) {
+            return Comparator.comparing(JobKey::tenant).thenComparing(JobKey::app).thenComparing(JobKey::job)
+                    .compare(this, other);
+        }
+    }
+
+    private void countFailures(List<Outcome> recorded) {
+        record Failure(JobKey job, String reason) implements Comparable<Failure> {
+            @Override
+            public int compareTo(Failure other) {
+                int byJob = job.compareTo(other.job);
+                return byJob != 0 ? byJob : reason.compareTo(other.reason);
+            }
+        }
+        Map<Failure, Long> failures = recorded.stream().filter(o -> "failed".equals(o.state()))
+                .collect(Collectors.groupingBy(o -> new Failure(JobKey.of(o), o.reason()), TreeMap::new, Collectors.counting()));
+        if (failures.isEmpty()) {
+            return;
+        }
+        List<Failure> keys = List.copyOf(failures.keySet());
+        platform.jdbc().sql("""
+                        insert into push_job_failures (tenant_id, app_id, job_id, reason, count)
+                        select * from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                                             cast(:reasons as text[]), cast(:counts as int[]))
+                        on conflict (tenant_id, app_id, job_id, reason) do update
+                           set count = push_job_failures.count + excluded.count""")
+                .param("tenants", strings(keys, f -> f.job().tenant().toString()))
+                .param("apps", strings(keys, f -> f.job().app().toString()))
+                .param("jobs", strings(keys, f -> f.job().job().toString()))
+                .param("reasons", strings(keys, Failure::reason))
+                .param("counts", keys.stream().map(f -> failures.get(f).intValue()).toArray(Integer[]::new))
+                .update();
+    }
+
+    private void countJobs(List<Outcome> recorded) {
+        // per job: deliveries that became final, first sends, delivered, failed
+        Map<JobKey, int[]> byJob = new TreeMap<>();
+        for (Outcome outcome : recorded) {
+            int[] counts = byJob.computeIfAbsent(JobKey.of(outcome), k -> new int[4]);
+            if (outcome.isFinal()) {
+                counts[0]++;
+            }
+            if (outcome.attempted() && outcome.delivery().attempts() == 0) {
+                counts[1]++;
+            }
+            if ("delivered".equals(outcome.state())) {
+                counts[2]++;
+            }
+            if ("failed".equals(outcome.state())) {
+                counts[3]++;
+            }
+        }
+        List<JobKey> jobs = List.copyOf(byJob.keySet());
+        platform.jdbc().sql("""
+                        select 1 from push_jobs j
+                          join unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[])) as k(tenant_id, app_id, id)
+                            on j.tenant_id = k.tenant_id and j.app_id = k.app_id and j.id = k.id
+                         order by j.tenant_id, j.app_id, j.id
+                           for update of j""")
+                .param("tenants", strings(jobs, k -> k.tenant().toString()))
+                .param("apps", strings(jobs, k -> k.app().toString()))
+                .param("jobs", strings(jobs, k -> k.job().toString()))
+                .query(Integer.class)
+                .list();
+        platform.jdbc().sql("""
+                        update push_jobs j
+                           set queued = j.queued - u.finals, sent = j.sent + u.sent, delivered = j.delivered + u.delivered,
+                               failed = j.failed + u.failed,
+                               state = case when j.state = 'sending' and j.queued - u.finals = 0 then 'completed' else j.state end,
+                               completed_at = case when j.state = 'sending' and j.queued - u.finals = 0 then now()
+                                                   else j.completed_at end
+                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                                      cast(:finals as int[]), cast(:sent as int[]), cast(:delivered as int[]),
+                                      cast(:failed as int[])) as u(tenant_id, app_id, id, finals, sent, delivered, failed)
+                         where j.tenant_id = u.tenant_id and j.app_id = u.app_id and j.id = u.id""")
+                .param("tenants", strings(jobs, k -> k.tenant().toString()))
+                .param("apps", strings(jobs, k -> k.app().toString()))
+                .param("jobs", strings(jobs, k -> k.job().toString()))
+                .param("finals", jobs.stream().map(k -> byJob.get(k)[0]).toArray(Integer[]::new))
+                .param("sent", jobs.stream().map(k -> byJob.get(k)[1]).toArray(Integer[]::new))
+                .param("delivered", jobs.stream().map(k -> byJob.get(k)[2]).toArray(Integer[]::new))
+                .param("failed", jobs.stream().map(k -> byJob.get(k)[3]).toArray(Integer[]::new))
+                .update();
+    }
+
+    private static String key(UUID job, UUID device) {
+        return job + "/" + device;
+    }
+
+    private static <T> String[] strings(Collection<T> items, java.util.function.Function<T, String> value) {
+        return items.stream().map(value).toArray(String[]::new);
+    }
+}

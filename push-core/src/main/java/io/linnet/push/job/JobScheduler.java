@@ -1,0 +1,211 @@
+package io.linnet.push.job;
+
+import io.linnet.push.PushSettings;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.PlatformDatabase;
+import io.linnet.tenancy.database.TenantDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Starts due jobs: claims one at a time (across tenants, on the platform path, {@code FOR UPDATE SKIP LOCKED} with
+ * a lease, so several nodes never expand the same job and a crashed node's job comes back), then writes its
+ * targets into the delivery outbox one page per transaction, bound to the job's tenant. Each page moves the job's
+ * cursor in the same transaction as its rows, so an expansion that stops anywhere resumes exactly there; the
+ * outbox's key makes a repeated page harmless. Never holds more than one page of the audience in memory.
+ */
+@Component
+public class JobScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+
+    private final PlatformDatabase platform;
+    private final TenantDatabase tenants;
+    private final PushSettings settings;
+    private volatile boolean running;
+    private Thread thread;
+
+    public JobScheduler(PlatformDatabase platform, TenantDatabase tenants, PushSettings settings) {
+        this.platform = platform;
+        this.tenants = tenants;
+        this.settings = settings;
+    }
+
+    /** A job this node holds the lease of. */
+    record Claimed(TenantId tenant, UUID app, UUID job, PushTarget target, UUID cursor, UUID leaseId) {
+    }
+
+    @Override
+    public void start() {
+        if (settings.workers() == 0) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("push-scheduler").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Optional<Claimed> claimed = claim();
+                if (claimed.isPresent()) {
+                    expand(claimed.get());
+                } else {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Push scheduling failed; trying again shortly: {}", e.toString());
+                try {
+                    Thread.sleep(Math.max(1000, settings.pollInterval().toMillis()));
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Takes the lease of the most overdue job that no live node holds. */
+    Optional<Claimed> claim() {
+        UUID leaseId = UUID.randomUUID();
+        return platform.inTransaction(() -> platform.jdbc().sql("""
+                        with due as (
+                            select tenant_id, app_id, id from push_jobs
+                             where state in ('scheduled', 'expanding') and send_at <= now()
+                               and (lease_until is null or lease_until < now())
+                             order by send_at
+                             limit 1
+                             for update skip locked)
+                        update push_jobs j
+                           set state = 'expanding', lease_until = now() + make_interval(secs => :lease), lease_id = :leaseId
+                          from due
+                         where j.tenant_id = due.tenant_id and j.app_id = due.app_id and j.id = due.id
+                        returning j.tenant_id, j.app_id, j.id, j.target::text as target, j.expand_cursor""")
+                .param("lease", (double) settings.lease().toSeconds())
+                .param("leaseId", leaseId)
+                .query((rs, row) -> new Claimed(new TenantId(rs.getObject("tenant_id", UUID.class)),
+                        rs.getObject("app_id", UUID.class), rs.getObject("id", UUID.class),
+                        PushTarget.fromJson(PushContent.JSON.readValue(rs.getString("target"), Map.class)),
+                        rs.getObject("expand_cursor", UUID.class), leaseId))
+                .optional());
+    }
+
+    /** Writes the job's targets into the outbox, a page per transaction, until the last page. */
+    void expand(Claimed job) {
+        UUID cursor = job.cursor();
+        long started = System.nanoTime();
+        int total = 0;
+        while (running) {
+            Page page = page(job, cursor);
+            total += page.inserted();
+            if (page.last()) {
+                log.info("Push {} of app {} expanded into {} deliveries in {} ms", job.job(), job.app(), total,
+                        (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            cursor = page.lastDevice();
+        }
+    }
+
+    private record Page(int size, UUID lastDevice, int inserted, boolean last) {
+    }
+
+    private Page page(Claimed job, UUID after) {
+        return tenants.inTenant(job.tenant(), () -> {
+            Page written = tenants.jdbc().sql("""
+                            with page as (
+                                select d.id, d.user_id, d.provider from push_devices d %s
+                                 where d.tenant_id = :tenant and d.app_id = :app and d.invalid_at is null
+                                   and (cast(:after as uuid) is null or d.id > cast(:after as uuid)) %s
+                                 order by d.id
+                                 limit :limit),
+                            written as (
+                                insert into push_deliveries (tenant_id, app_id, job_id, device_id, user_id, provider, state, due_at)
+                                select :tenant, :app, :job, id, user_id, provider, 'queued', now() from page
+                                on conflict do nothing
+                                returning 1)
+                            select (select count(*) from page) as size,
+                                   (select id from page order by id desc limit 1) as last_device,
+                                   (select count(*) from written) as inserted""".formatted(join(job.target()), filter(job.target())))
+                    .param("tenant", job.tenant().value())
+                    .param("app", job.app())
+                    .param("job", job.job())
+                    .param("after", after)
+                    .param("ids", job.target().ids().toArray(String[]::new))
+                    .param("limit", settings.expansionPage())
+                    .query((rs, row) -> new Page(rs.getInt("size"), rs.getObject("last_device", UUID.class),
+                            rs.getInt("inserted"), rs.getInt("size") < settings.expansionPage()))
+                    .single();
+            int moved = tenants.jdbc().sql("""
+                            update push_jobs
+                               set expand_cursor = coalesce(:cursor, expand_cursor),
+                                   targeted = targeted + :inserted, queued = queued + :inserted,
+                                   lease_until = now() + make_interval(secs => :lease),
+                                   state = case when not :last then state
+                                                when queued + :inserted = 0 then 'completed' else 'sending' end,
+                                   expanded_at = case when :last then now() end,
+                                   completed_at = case when :last and queued + :inserted = 0 then now() end
+                             where tenant_id = :tenant and app_id = :app and id = :job and lease_id = :leaseId
+                               and state = 'expanding'""")
+                    .param("cursor", written.lastDevice())
+                    .param("inserted", written.inserted())
+                    .param("lease", (double) settings.lease().toSeconds())
+                    .param("last", written.last())
+                    .param("tenant", job.tenant().value())
+                    .param("app", job.app())
+                    .param("job", job.job())
+                    .param("leaseId", job.leaseId())
+                    .update();
+            if (moved == 0) {
+                // another node took the job over (this one was too slow to renew its lease): its page stands, not ours
+                throw new IllegalStateException("Lost the lease of push " + job.job());
+            }
+            return written;
+        });
+    }
+
+    private static String join(PushTarget target) {
+        return switch (target.kind()) {
+            case TAGS_ANY, TAGS_ALL -> "join end_users u on u.tenant_id = d.tenant_id and u.app_id = d.app_id and u.user_id = d.user_id";
+            default -> "";
+        };
+    }
+
+    private static String filter(PushTarget target) {
+        return switch (target.kind()) {
+            case USERS -> "and d.user_id = any(cast(:ids as text[]))";
+            case DEVICES -> "and d.id = any(cast(:ids as uuid[]))";
+            case TAGS_ANY -> "and u.tags && cast(:ids as text[])";
+            case TAGS_ALL -> "and u.tags @> cast(:ids as text[])";
+            case ALL -> "";
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.linnet.server.console;
+
+import io.linnet.server.push.PushApp;
+import io.linnet.server.support.Api;
+import io.linnet.server.support.ApnsFake;
+import io.linnet.server.support.Fixtures;
+import io.linnet.server.support.ProviderFakes;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Push page in a real browser: a test push sent from the console reaches APNs, and a user's devices are found. */
+class PushBrowserIT extends InBrowser {
+
+    @Test
+    void an_owner_sends_a_test_push_that_reaches_apns_and_sees_it_delivered_and_looks_up_the_users_devices() {
+        ApnsFake apns = ProviderFakes.apns();
+        String appName = "push-console-" + UUID.randomUUID().toString().substring(0, 8);
+        PushApp app = PushApp.create(api(), fixtures(), "Push Console Co");
+        assertThat(app.app().owner().client().patch("/manage/v1/apps/" + app.appId(), java.util.Map.of("name", appName))
+                .status()).isEqualTo(200);
+        app.users("zoe");
+        String token = apns.liveToken();
+        app.apnsDevice("zoe", token);
+        new SignIn(browser).as(app.app().owner().email(), Fixtures.PASSWORD);
+
+        PushPage page = new PushPage(browser).openFromMenu(appName);
+        assertThat(page.emptyStateTitle()).isEqualTo("No pushes yet");
+        browser.screenshot("push-empty");
+
+        String confirmation = page.sendTestPushToUser("zoe", "Hello from the console", "Can you see this?");
+        assertThat(confirmation).contains("user zoe");
+        page.awaitCompleted();
+        assertThat(page.listShows("user zoe")).isTrue();
+        assertThat(page.listShows("Hello from the console")).isTrue();
+        browser.screenshot("push-test-delivered");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> apns.accepted(token) == 1);
+        JsonNode payload = Api.JSON.readTree(apns.payload(token));
+        assertThat(payload.get("aps").get("alert").get("title").asString()).isEqualTo("Hello from the console");
+        JsonNode job = app.client().get("/v1/push").json().get("items").get(0);
+        assertThat(job.get("origin").asString()).isEqualTo("console");
+        assertThat(job.get("counts").get("delivered").asInt()).isEqualTo(1);
+        JsonNode audit = app.app().owner().client().get("/manage/v1/audit").json().get("items").get(0);
+        assertThat(audit.get("action").asString()).isEqualTo("push.test_sent");
+
+        page.lookUpDevices("zoe").awaitDevice("apns");
+        page.awaitDevice("valid");
+        browser.screenshot("push-devices");
+        page.lookUpDevices("nobody");
+        assertThat(page.error("User not found")).contains("User not found");
+    }
+}

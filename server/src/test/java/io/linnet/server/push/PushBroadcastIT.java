@@ -1,0 +1,113 @@
+package io.linnet.server.push;
+
+import io.linnet.server.support.ApnsFake;
+import io.linnet.server.support.ProviderFakes;
+import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.TenantDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A broadcast to 50,000 devices: every device gets exactly one notification, the job's counts are exact, and
+ * neither the deliveries held in flight nor the live heap grow with the audience.
+ */
+class PushBroadcastIT extends ServerIT {
+
+    private static final int USERS = 5_000;
+    private static final int DEVICES = 50_000;
+
+    @Autowired
+    TenantDatabase database;
+
+    @Test
+    void a_broadcast_to_fifty_thousand_devices_finishes_with_exact_counts_and_bounded_memory() throws Exception {
+        ApnsFake apns = ProviderFakes.apns();
+        PushApp app = PushApp.create(api(), fixtures(), "Broadcast");
+        TenantId tenant = new TenantId(UUID.fromString(app.app().owner().tenantId()));
+        UUID appId = UUID.fromString(app.appId());
+        List<String> tokens = new ArrayList<>(DEVICES);
+        for (int i = 0; i < DEVICES; i++) {
+            tokens.add(apns.bulkToken());
+        }
+        database.runInTenant(tenant, () -> {
+            database.jdbc().sql("""
+                            insert into end_users (tenant_id, app_id, user_id, tags)
+                            select ?, ?, 'user-' || i, '{fans}' from generate_series(1, ?) i""")
+                    .params(tenant.value(), appId, USERS).update();
+            database.jdbc().sql("""
+                            insert into push_devices (tenant_id, app_id, id, user_id, provider, token, environment)
+                            select ?, ?, gen_random_uuid(), 'user-' || (n % ? + 1), 'apns', t, 'production'
+                              from unnest(cast(? as text[])) with ordinality as d(t, n)""")
+                    .params(tenant.value(), appId, USERS, tokens.toArray(String[]::new)).update();
+        });
+        long acceptedBefore = apns.acceptedTotal();
+        long liveHeapBefore = liveHeap();
+
+        String push = app.push(Map.of("all", true), "Big news", "For everyone", "collapseKey", "news");
+        AtomicInteger mostHeld = new AtomicInteger();
+        AtomicLong mostLiveHeap = new AtomicLong(liveHeapBefore);
+        java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (sampling.get()) {
+                int held = database.inTenant(tenant, () -> database.jdbc().sql("""
+                                select count(*) from push_deliveries
+                                 where tenant_id = ? and app_id = ? and job_id = ? and claim_id is not null""")
+                        .params(tenant.value(), appId, UUID.fromString(push)).query(Integer.class).single());
+                mostHeld.accumulateAndGet(held, Math::max);
+                mostLiveHeap.accumulateAndGet(liveHeap(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        JsonNode job;
+        try {
+            job = app.completed(push, Duration.ofMinutes(4));
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+
+        assertThat(PushDeliveryIT.counts(job)).containsExactly(DEVICES, 0, DEVICES, DEVICES, 0);
+        assertThat(apns.acceptedTotal() - acceptedBefore).isEqualTo(DEVICES);
+        assertThat(tokens).allSatisfy(token -> assertThat(apns.accepted(token)).as(token).isEqualTo(1));
+        // 4 workers x 250 per claim x 2 batches each, whatever the audience
+        assertThat(mostHeld.get()).as("deliveries claimed and not yet recorded at any moment").isLessThanOrEqualTo(2_000);
+        assertThat(mostLiveHeap.get() - liveHeapBefore).as("growth of the live heap (after collections), bytes")
+                .isLessThan(256L * 1024 * 1024);
+        Duration took = Duration.between(java.time.Instant.parse(job.get("createdAt").asString()),
+                java.time.Instant.parse(job.get("completedAt").asString()));
+        System.out.printf("Broadcast to %,d devices completed in %.1f s (%.0f notifications/s)%n", DEVICES,
+                took.toMillis() / 1000.0, DEVICES * 1000.0 / Math.max(1, took.toMillis()));
+    }
+
+    /** The heap in use right after the latest collection of each pool: what is live, not what awaits collection. */
+    private static long liveHeap() {
+        long live = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getCollectionUsage();
+            if (pool.getType() == MemoryType.HEAP && afterGc != null) {
+                live += afterGc.getUsed();
+            }
+        }
+        return live;
+    }
+}

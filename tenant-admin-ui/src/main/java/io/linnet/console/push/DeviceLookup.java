@@ -1,0 +1,89 @@
+package io.linnet.console.push;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.Feedback;
+import io.linnet.console.component.Times;
+import io.linnet.push.device.Device;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Finds a user's devices: which providers, which app versions, and whether each is still valid (and if not, why). */
+class DeviceLookup extends Composite<VerticalLayout> {
+
+    private final TextField user = new TextField("User id");
+    private final Grid<Device> grid = new Grid<>(Device.class, false);
+    private final EmptyState prompt = new EmptyState("Look up a user's devices",
+            "Enter the user id your app registers devices for (POST /v1/users/{userId}/devices).");
+    private final EmptyState none = new EmptyState("No devices",
+            "This user has registered no device yet, so pushes to them reach nobody.");
+
+    DeviceLookup(Function<String, List<Device>> devicesOf) {
+        user.setId("device-user");
+        user.setClearButtonVisible(true);
+        Button find = new Button("Look up", VaadinIcon.SEARCH.create(), event ->
+                Feedback.attempt(() -> devicesOf.apply(user.getValue().strip())).ifPresent(this::show));
+        find.setId("device-lookup");
+        find.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        HorizontalLayout search = new HorizontalLayout(user, find);
+        search.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("devices");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(Device::provider).setHeader("Provider").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(DeviceLookup::address).setHeader("Token or endpoint").setWidth("14rem").setFlexGrow(3)
+                .setPartNameGenerator(device -> "wrap-anywhere");
+        grid.addColumn(device -> device.environment() == null ? "" : device.environment()).setHeader("Environment")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(device -> device.appVersion() == null ? "" : device.appVersion()).setHeader("App version")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(DeviceLookup::validity).setHeader("Valid").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(device -> Times.format(device.lastSeenAt())).setHeader("Last seen (UTC)").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Device::id).setHeader("Device id").setWidth("10rem").setFlexGrow(1)
+                .setPartNameGenerator(device -> "wrap-anywhere");
+        grid.setVisible(false);
+        none.setVisible(false);
+        none.setId("devices-empty");
+
+        VerticalLayout layout = getContent();
+        layout.setPadding(false);
+        layout.add(search, prompt, none, grid);
+    }
+
+    private void show(List<Device> devices) {
+        prompt.setVisible(false);
+        grid.setItems(devices);
+        grid.setVisible(!devices.isEmpty());
+        none.setVisible(devices.isEmpty());
+    }
+
+    /** A token's first and last characters, enough to recognise it; a subscription's push service. */
+    static String address(Device device) {
+        if (device.subscription() != null) {
+            String endpoint = device.subscription().endpoint();
+            int path = endpoint.indexOf('/', endpoint.indexOf("//") + 2);
+            return path < 0 ? endpoint : endpoint.substring(0, path) + "/…";
+        }
+        String token = device.token();
+        return token.length() <= 20 ? token : token.substring(0, 12) + "…" + token.substring(token.length() - 6);
+    }
+
+    private static Component validity(Device device) {
+        Span badge = new Span(device.valid() ? "valid" : "invalid: " + device.invalidReason());
+        badge.getElement().getThemeList().add(device.valid() ? "badge success" : "badge error");
+        return badge;
+    }
+}

@@ -1,0 +1,134 @@
+package io.linnet.console.push;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
+import io.linnet.console.app.AppsView;
+import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.Feedback;
+import io.linnet.console.component.ViewHeader;
+import io.linnet.console.session.SignedInAccount;
+import io.linnet.push.device.Devices;
+import io.linnet.push.job.PushJobs;
+import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.Page;
+import io.linnet.tenancy.Permission;
+import io.linnet.tenancy.app.App;
+import io.linnet.tenancy.app.AppManagement;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Push for one app at a time: its latest pushes with live state and counts (the page polls every two seconds), a
+ * form that sends a test push to a user or a device, and the look-up of a user's devices.
+ */
+@Route("push/:appId?")
+@PageTitle("Push · Linnet")
+@Menu(title = "Push", order = 15, icon = "vaadin:paperplane")
+@RolesAllowed({"OWNER", "ADMIN", "DEVELOPER"})
+public class PushView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final int POLL_MILLIS = 2_000;
+
+    private final SignedInAccount signedIn;
+    private final AppManagement apps;
+    private final PushJobs jobs;
+    private final Devices devices;
+    private PushJobsGrid jobsGrid;
+    private Registration polling;
+
+    public PushView(SignedInAccount signedIn, AppManagement apps, PushJobs jobs, Devices devices) {
+        this.signedIn = signedIn;
+        this.apps = apps;
+        this.jobs = jobs;
+        this.devices = devices;
+        addClassName("console-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        jobsGrid = null;
+        add(new ViewHeader("Push", "What this app's pushes did, a test push to check its credentials, and the devices "
+                + "a user registered."));
+        List<App> all = apps.list(signedIn.member(), Page.Request.first(Page.MAX_LIMIT)).items();
+        if (all.isEmpty()) {
+            add(new EmptyState("No apps yet", "Push belongs to an app: create one first.", new RouterLink("Go to apps", AppsView.class)));
+            return;
+        }
+        Optional<String> requested = event.getRouteParameters().get("appId");
+        Optional<App> chosen = requested.flatMap(id -> all.stream().filter(app -> app.id().toString().equals(id)).findFirst());
+        if (requested.isPresent() && chosen.isEmpty()) {
+            add(new EmptyState("App not found", "It may have been deleted, or the link is mistyped. Pick one below."));
+        }
+        Select<App> picker = new Select<>();
+        picker.setId("push-app");
+        picker.setLabel("App");
+        picker.setWidth("20rem");
+        picker.setItems(all);
+        picker.setItemLabelGenerator(App::name);
+        chosen.ifPresent(picker::setValue);
+        picker.addValueChangeListener(change -> getUI().ifPresent(ui -> ui.navigate(PushView.class,
+                new RouteParameters("appId", change.getValue().id().toString()))));
+        add(picker);
+        chosen.ifPresentOrElse(this::show, () -> add(new Paragraph("Choose an app to see its pushes.")));
+    }
+
+    private void show(App app) {
+        AppId appId = app.id();
+        jobsGrid = new PushJobsGrid(() -> jobs.list(signedIn.member(), appId, Page.Request.first(PushJobsGrid.SHOWN)));
+        TabSheet tabs = new TabSheet();
+        tabs.setId("push-tabs");
+        tabs.setWidthFull();
+        tabs.add("Pushes", jobsGrid).setId("tab-pushes");
+        if (signedIn.may(Permission.PUSH_CREDENTIALS_WRITE)) {
+            tabs.add("Send a test push", new TestPushForm(request ->
+                    Feedback.attempt(() -> jobs.sendTest(signedIn.member(), appId, request)).ifPresent(job -> {
+                        Feedback.success("Test push queued: " + PushJobSummary.target(job));
+                        jobsGrid.refresh();
+                        tabs.setSelectedIndex(0);
+                    }))).setId("tab-test-push");
+        }
+        tabs.add("Devices", new DeviceLookup(userId -> devices.ofUser(signedIn.member(), appId, userId)))
+                .setId("tab-devices");
+        add(tabs);
+        Feedback.attempt(() -> {
+            jobsGrid.refresh();
+            return true;
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(POLL_MILLIS);
+        polling = ui.addPollListener(poll -> {
+            if (jobsGrid != null) {
+                jobsGrid.refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+}
