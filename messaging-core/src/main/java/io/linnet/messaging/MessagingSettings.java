@@ -33,12 +33,12 @@ public record MessagingSettings(
         @DefaultValue("100") int maxMentions,
         @DefaultValue("8192") int maxUserCustomBytes,
         @DefaultValue("50") int maxUserTags,
-        @DefaultValue("4") int sendWorkers,
+        @DefaultValue("8") int sendWorkers,
         @DefaultValue("64") int sendBatchSize) {
 
     /** The defaults above, for code that runs without Spring (tests). */
     public static MessagingSettings defaults() {
         return new MessagingSettings(Duration.ofHours(24), Duration.ofDays(30), 10_000, Duration.ofMinutes(2),
-                4000, 8192, 10, 100, 8192, 50, 4, 64);
+                4000, 8192, 10, 100, 8192, 50, 8, 64);
     }
 }

@@ -28,6 +28,8 @@ final class Connection {
     static final int RESUME_READING_AT = 8;
     /** How long a closing connection has to take its close frame before the socket is closed anyway. */
     static final long CLOSE_GRACE_SECONDS = 2;
+    /** After reading resumes, how long the paused time stays credited to the client's send allowance. */
+    static final long PAUSE_CREDIT_NANOS = 2_000_000_000L;
 
     private final String id;
     private final Channel channel;
@@ -39,6 +41,9 @@ final class Connection {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final int sendsPerSecond;
     private volatile UserPrincipal user;
+    private volatile long pausedAt;
+    private volatile double pauseCredit;
+    private volatile long pauseCreditUntil;
 
     // touched only by the frame-handling thread (frames are handled one at a time)
     private double sendTokens;
@@ -74,6 +79,11 @@ final class Connection {
         return channel.isActive() && !closing.get();
     }
 
+    /** Whether the server holds frames of this client it has not handled yet (then silence is not the client's). */
+    boolean hasBacklog() {
+        return unhandled.get() > 0 || !channel.config().isAutoRead();
+    }
+
     /** A frame as it arrived, and when: the send rate is the client's, however long handling takes. */
     private record Inbound(String text, long arrivedAt) {
     }
@@ -82,6 +92,7 @@ final class Connection {
     void received(String frame) {
         inbound.add(new Inbound(frame, System.nanoTime()));
         if (unhandled.incrementAndGet() == PAUSE_READING_AT) {
+            pausedAt = System.nanoTime();
             channel.config().setAutoRead(false);
         }
         handleQueued();
@@ -101,7 +112,12 @@ final class Connection {
                     handlingArrivedAt = frame.arrivedAt();
                     handler.accept(this, frame.text());
                 }
-                if (unhandled.decrementAndGet() == RESUME_READING_AT) {
+                if (unhandled.decrementAndGet() == RESUME_READING_AT && !channel.config().isAutoRead()) {
+                    // what waited in the socket meanwhile now arrives in a burst: the client may have sent at
+                    // its allowed rate all along, so the time reading was paused is credited to its allowance
+                    long now = System.nanoTime();
+                    pauseCredit = (now - pausedAt) / 1e9 * sendsPerSecond;
+                    pauseCreditUntil = now + PAUSE_CREDIT_NANOS;
                     channel.config().setAutoRead(true);
                 }
             }
@@ -142,18 +158,22 @@ final class Connection {
 
     /**
      * Takes one send from this connection's allowance (a token bucket refilled at the configured
-     * sends per second, with a burst of twice that, counted at the frames' arrival); false when it
-     * is used up.
+     * sends per second, with a burst of twice that, counted at the frames' arrival, plus the time
+     * the server paused reading); false when it is used up.
      */
     boolean takeSendToken() {
         long now = Math.max(tokensAt, handlingArrivedAt);
         sendTokens = Math.min(sendsPerSecond * 2.0, sendTokens + (now - tokensAt) / 1e9 * sendsPerSecond);
         tokensAt = now;
-        if (sendTokens < 1) {
-            return false;
+        if (sendTokens >= 1) {
+            sendTokens -= 1;
+            return true;
         }
-        sendTokens -= 1;
-        return true;
+        if (pauseCredit >= 1 && handlingArrivedAt < pauseCreditUntil) {
+            pauseCredit -= 1;
+            return true;
+        }
+        return false;
     }
 
     /** Counts a refused frame; true when there were so many in a row that the client is abusive. */

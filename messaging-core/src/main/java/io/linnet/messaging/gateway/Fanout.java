@@ -77,7 +77,7 @@ final class Fanout implements ConversationStreams.Deliverer {
                     message.conversationId(), message.seq(), frames.message(message));
             offline = stored.recipientIds().stream().filter(unreachable::contains).toList();
         } catch (RuntimeException failed) {
-            log.warn("Delivering message {} failed: {}", message.messageId(), failed.toString());
+            log.warn("Delivering message {} failed", message.messageId(), failed);
         } finally {
             events.publishEvent(new MessageSent(stored.app().tenantId(), stored.app().appId(), message.conversationId(),
                     message.messageId(), message.seq(), message.senderId(), stored.recipientIds(), offline,

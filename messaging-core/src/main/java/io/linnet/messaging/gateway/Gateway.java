@@ -157,7 +157,7 @@ class Gateway {
         } catch (DomainException refused) {
             refuse(connection, frame.ref(), refused.code().wireName(), refused.getMessage());
         } catch (RuntimeException failed) {
-            log.warn("Frame {} of {} failed: {}", frame.getClass().getSimpleName(), user.userId(), failed.toString());
+            log.warn("Frame {} of {} in app {} failed", frame.getClass().getSimpleName(), user.userId(), user.appId(), failed);
             connection.send(frames.error(frame.ref(), "internal_error", "Something went wrong; try again"));
         }
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The gateway's parts, wired once per node. */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +23,13 @@ class GatewayConfiguration {
 
     /** Where connections' frames are handled: one virtual thread per busy connection. */
     record FrameWork(ExecutorService executor) implements AutoCloseable {
+        /** Lets frames being handled finish (a send mid-transaction, say) before anything is interrupted. */
         @Override
-        public void close() {
-            executor.shutdownNow();
+        public void close() throws InterruptedException {
+            executor.shutdown();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         }
     }
 

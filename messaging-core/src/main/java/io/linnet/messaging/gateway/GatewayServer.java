@@ -220,7 +220,7 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
                         }
                     }, settings.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 }
-            } else if (event instanceof IdleStateEvent && connection != null) {
+            } else if (event instanceof IdleStateEvent && connection != null && !connection.hasBacklog()) {
                 connection.close(Connection.CloseCodes.IDLE, "Idle: no frame for " + settings.heartbeat().toSeconds() * 2 + " seconds");
             } else {
                 super.userEventTriggered(context, event);

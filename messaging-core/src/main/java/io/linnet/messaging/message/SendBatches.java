@@ -159,14 +159,28 @@ final class SendBatches {
             this.sends = sends;
         }
 
+        /**
+         * Three statements whatever the batch's size: the members of its conversations (which also
+         * tells who may send), the seqs, and the insert together with the senders' read markers. A
+         * send that repeats a stored one makes the insert fail on the unique index; the whole batch
+         * is then stored one by one, which answers the repeat with the original.
+         */
         Map<Pending, Result> store() {
-            List<Pending> fresh = withoutRepeats();
-            List<Pending> members = membersOnly(fresh);
+            Map<String, List<UserId>> membersOf = membersOf();
+            List<Pending> members = new ArrayList<>();
+            for (Pending pending : sends) {
+                if (membersOf.getOrDefault(key(pending.app(), pending.conversation()), List.of())
+                        .contains(pending.message().senderId())) {
+                    members.add(pending);
+                } else {
+                    results.put(pending, Result.refused(DomainException.notFound("Conversation")));
+                }
+            }
             if (members.isEmpty()) {
                 return results;
             }
-            Map<String, Long> firstSeq = takeSeqs(members);
-            Instant now = database.jdbc().sql("select now()").query(OffsetDateTime.class).single().toInstant();
+            Seqs taken = takeSeqs(members);
+            Map<String, Long> nextSeq = new HashMap<>(taken.first());
             int n = members.size();
             String[] apps = new String[n];
             String[] conversations = new String[n];
@@ -175,11 +189,11 @@ final class SendBatches {
             String[] senders = new String[n];
             String[] clientMsgIds = new String[n];
             String[] bodies = new String[n];
-            Map<String, Long> readUpTo = new HashMap<>();
+            Map<String, Long> readUpTo = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 Pending pending = members.get(i);
                 String conversation = key(pending.app(), pending.conversation());
-                long seq = firstSeq.merge(conversation, 1L, Long::sum) - 1;
+                long seq = nextSeq.merge(conversation, 1L, Long::sum) - 1;
                 apps[i] = pending.app().appId().toString();
                 conversations[i] = pending.conversation().toString();
                 seqs[i] = seq;
@@ -189,12 +203,19 @@ final class SendBatches {
                 bodies[i] = CheckedBody.JSON.writeValueAsString(pending.message().body().json());
                 readUpTo.merge(conversation + "/" + senders[i], seq, Math::max);
             }
+            List<String[]> readers = readUpTo.keySet().stream().map(reader -> reader.split("/", 3)).toList();
             database.jdbc().sql("""
-                            insert into messages (tenant_id, app_id, conversation_id, seq, id, sender_id, client_msg_id, body)
-                            select :tenant, v.app, v.conversation, v.seq, v.id, v.sender, v.client_msg_id, cast(v.body as jsonb)
-                              from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:seqs as bigint[]),
-                                          cast(:ids as uuid[]), cast(:senders as text[]), cast(:clientMsgIds as text[]),
-                                          cast(:bodies as text[])) as v(app, conversation, seq, id, sender, client_msg_id, body)""")
+                            with stored as (
+                                insert into messages (tenant_id, app_id, conversation_id, seq, id, sender_id, client_msg_id, body)
+                                select :tenant, v.app, v.conversation, v.seq, v.id, v.sender, v.client_msg_id, cast(v.body as jsonb)
+                                  from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:seqs as bigint[]),
+                                              cast(:ids as uuid[]), cast(:senders as text[]), cast(:clientMsgIds as text[]),
+                                              cast(:bodies as text[])) as v(app, conversation, seq, id, sender, client_msg_id, body))
+                            update conversation_members m set read_seq = greatest(m.read_seq, r.seq)
+                              from unnest(cast(:readerApps as uuid[]), cast(:readerConversations as uuid[]),
+                                          cast(:readers as text[]), cast(:readSeqs as bigint[])) as r(app, conversation, reader, seq)
+                             where m.tenant_id = :tenant and m.app_id = r.app and m.conversation_id = r.conversation
+                               and m.user_id = r.reader""")
                     .param("tenant", tenant.value())
                     .param("apps", apps)
                     .param("conversations", conversations)
@@ -203,138 +224,30 @@ final class SendBatches {
                     .param("senders", senders)
                     .param("clientMsgIds", clientMsgIds)
                     .param("bodies", bodies)
+                    .param("readerApps", readers.stream().map(reader -> reader[0]).toArray(String[]::new))
+                    .param("readerConversations", readers.stream().map(reader -> reader[1]).toArray(String[]::new))
+                    .param("readers", readers.stream().map(reader -> reader[2]).toArray(String[]::new))
+                    .param("readSeqs", readUpTo.values().toArray(Long[]::new))
                     .update();
-            markOwnMessagesRead(readUpTo);
-            Map<String, List<UserId>> membersOf = membersOf(members);
             for (int i = 0; i < n; i++) {
                 Pending pending = members.get(i);
                 MessageId id = new MessageId(UUID.fromString(ids[i]));
                 UserId sender = pending.message().senderId();
-                List<UserId> recipients = membersOf.getOrDefault(key(pending.app(), pending.conversation()), List.of()).stream()
+                List<UserId> recipients = membersOf.get(key(pending.app(), pending.conversation())).stream()
                         .filter(member -> !member.equals(sender))
                         .toList();
                 Message stored = new Message(id, pending.conversation(), seqs[i], sender, pending.message().clientMsgId(),
-                        pending.message().body().json(), now, null);
-                results.put(pending, Result.of(new Outcome(new SentMessage(id, seqs[i], now, false),
+                        pending.message().body().json(), taken.now(), null);
+                results.put(pending, Result.of(new Outcome(new SentMessage(id, seqs[i], taken.now(), false),
                         Optional.of(new MessageStored(pending.app(), stored, recipients)))));
             }
             return results;
         }
 
-        /** Sends already stored (retries) answer the original; in another conversation, they are a conflict. */
-        private List<Pending> withoutRepeats() {
-            record Stored(String conversation, SentMessage sent) {
-            }
-            Map<String, Stored> stored = new HashMap<>();
-            database.jdbc().sql("""
-                            select m.app_id, m.sender_id, m.client_msg_id, m.id, m.seq, m.created_at, m.conversation_id
-                              from unnest(cast(:apps as uuid[]), cast(:senders as text[]), cast(:clientMsgIds as text[]))
-                                   as k(app, sender, client_msg_id)
-                              join messages m on m.tenant_id = :tenant and m.app_id = k.app
-                                             and m.sender_id = k.sender and m.client_msg_id = k.client_msg_id""")
-                    .param("tenant", tenant.value())
-                    .param("apps", sends.stream().map(pending -> pending.app().appId().toString()).toArray(String[]::new))
-                    .param("senders", sends.stream().map(pending -> pending.message().senderId().value()).toArray(String[]::new))
-                    .param("clientMsgIds", sends.stream().map(pending -> pending.message().clientMsgId()).toArray(String[]::new))
-                    .query(rs -> {
-                        stored.put(rs.getString("app_id") + "/" + rs.getString("sender_id") + "/" + rs.getString("client_msg_id"),
-                                new Stored(rs.getString("conversation_id"), new SentMessage(
-                                        new MessageId(rs.getObject("id", UUID.class)), rs.getLong("seq"),
-                                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), true)));
-                    });
-            List<Pending> fresh = new ArrayList<>();
-            for (Pending pending : sends) {
-                Stored original = stored.get(pending.app().appId() + "/" + pending.message().senderId() + "/"
-                        + pending.message().clientMsgId());
-                if (original == null) {
-                    fresh.add(pending);
-                } else if (!original.conversation().equals(pending.conversation().toString())) {
-                    results.put(pending, Result.refused(DomainException.conflict(
-                            "This clientMsgId was already used by this sender in another conversation")));
-                } else {
-                    results.put(pending, Result.of(new Outcome(original.sent(), Optional.empty())));
-                }
-            }
-            return fresh;
-        }
-
-        /** A sender who is not a member of the conversation (or another app's) does not find it. */
-        private List<Pending> membersOnly(List<Pending> fresh) {
-            if (fresh.isEmpty()) {
-                return fresh;
-            }
-            Set<Long> members = new HashSet<>(database.jdbc().sql("""
-                            select k.i from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:senders as text[]))
-                                   with ordinality as k(app, conversation, sender, i)
-                             where exists (select 1 from conversation_members m
-                                            where m.tenant_id = :tenant and m.app_id = k.app
-                                              and m.conversation_id = k.conversation and m.user_id = k.sender)""")
-                    .param("tenant", tenant.value())
-                    .param("apps", fresh.stream().map(pending -> pending.app().appId().toString()).toArray(String[]::new))
-                    .param("conversations", fresh.stream().map(pending -> pending.conversation().toString()).toArray(String[]::new))
-                    .param("senders", fresh.stream().map(pending -> pending.message().senderId().value()).toArray(String[]::new))
-                    .query(Long.class)
-                    .list());
-            List<Pending> accepted = new ArrayList<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                if (members.contains(i + 1L)) {
-                    accepted.add(fresh.get(i));
-                } else {
-                    results.put(fresh.get(i), Result.refused(DomainException.notFound("Conversation")));
-                }
-            }
-            return accepted;
-        }
-
-        /** Moves each conversation's last_seq past its share of the batch; answers each one's first new seq. */
-        private Map<String, Long> takeSeqs(List<Pending> members) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            Map<String, Pending> anyOf = new HashMap<>();
-            for (Pending pending : members) {
-                String conversation = key(pending.app(), pending.conversation());
-                counts.merge(conversation, 1, Integer::sum);
-                anyOf.putIfAbsent(conversation, pending);
-            }
-            Map<String, Long> first = new HashMap<>();
-            database.jdbc().sql("""
-                            update conversations c set last_seq = c.last_seq + v.count, last_message_at = now()
-                              from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:counts as int[]))
-                                   as v(app, conversation, count)
-                             where c.tenant_id = :tenant and c.app_id = v.app and c.id = v.conversation
-                            returning c.app_id, c.id, c.last_seq, v.count""")
-                    .param("tenant", tenant.value())
-                    .param("apps", counts.keySet().stream().map(key -> anyOf.get(key).app().appId().toString()).toArray(String[]::new))
-                    .param("conversations", counts.keySet().stream().map(key -> anyOf.get(key).conversation().toString())
-                            .toArray(String[]::new))
-                    .param("counts", counts.values().toArray(Integer[]::new))
-                    .query(rs -> {
-                        first.put(rs.getString("app_id") + "/" + rs.getString("id"), rs.getLong("last_seq") - rs.getInt("count") + 1);
-                    });
-            if (first.size() != counts.size()) {
-                throw new IllegalStateException("A conversation of the batch vanished; storing one by one");
-            }
-            return first;
-        }
-
-        private void markOwnMessagesRead(Map<String, Long> readUpTo) {
-            List<String[]> parts = readUpTo.keySet().stream().map(key -> key.split("/", 3)).toList();
-            database.jdbc().sql("""
-                            update conversation_members m set read_seq = greatest(m.read_seq, v.seq)
-                              from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:senders as text[]),
-                                          cast(:seqs as bigint[])) as v(app, conversation, sender, seq)
-                             where m.tenant_id = :tenant and m.app_id = v.app and m.conversation_id = v.conversation
-                               and m.user_id = v.sender""")
-                    .param("tenant", tenant.value())
-                    .param("apps", parts.stream().map(part -> part[0]).toArray(String[]::new))
-                    .param("conversations", parts.stream().map(part -> part[1]).toArray(String[]::new))
-                    .param("senders", parts.stream().map(part -> part[2]).toArray(String[]::new))
-                    .param("seqs", readUpTo.values().toArray(Long[]::new))
-                    .update();
-        }
-
-        private Map<String, List<UserId>> membersOf(List<Pending> members) {
+        /** The members of the batch's conversations, by conversation (another app's conversation has none). */
+        private Map<String, List<UserId>> membersOf() {
             Map<String, Pending> conversations = new LinkedHashMap<>();
-            members.forEach(pending -> conversations.putIfAbsent(key(pending.app(), pending.conversation()), pending));
+            sends.forEach(pending -> conversations.putIfAbsent(key(pending.app(), pending.conversation()), pending));
             Map<String, List<UserId>> membersOf = new HashMap<>();
             database.jdbc().sql("""
                             select m.app_id, m.conversation_id, array_agg(m.user_id order by m.user_id) as members
@@ -351,6 +264,42 @@ final class SendBatches {
                                 Stream.of((String[]) rs.getArray("members").getArray()).map(UserId::new).toList());
                     });
             return membersOf;
+        }
+
+        /** Each conversation's first new seq, and the transaction's time (every message's sentAt). */
+        private record Seqs(Map<String, Long> first, Instant now) {
+        }
+
+        /** Moves each conversation's last_seq past its share of the batch. */
+        private Seqs takeSeqs(List<Pending> members) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, Pending> anyOf = new HashMap<>();
+            for (Pending pending : members) {
+                String conversation = key(pending.app(), pending.conversation());
+                counts.merge(conversation, 1, Integer::sum);
+                anyOf.putIfAbsent(conversation, pending);
+            }
+            Map<String, Long> first = new HashMap<>();
+            Instant[] now = new Instant[1];
+            database.jdbc().sql("""
+                            update conversations c set last_seq = c.last_seq + v.count, last_message_at = now()
+                              from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:counts as int[]))
+                                   as v(app, conversation, count)
+                             where c.tenant_id = :tenant and c.app_id = v.app and c.id = v.conversation
+                            returning c.app_id, c.id, c.last_seq, v.count, now() as now""")
+                    .param("tenant", tenant.value())
+                    .param("apps", counts.keySet().stream().map(key -> anyOf.get(key).app().appId().toString()).toArray(String[]::new))
+                    .param("conversations", counts.keySet().stream().map(key -> anyOf.get(key).conversation().toString())
+                            .toArray(String[]::new))
+                    .param("counts", counts.values().toArray(Integer[]::new))
+                    .query(rs -> {
+                        first.put(rs.getString("app_id") + "/" + rs.getString("id"), rs.getLong("last_seq") - rs.getInt("count") + 1);
+                        now[0] = rs.getObject("now", OffsetDateTime.class).toInstant();
+                    });
+            if (first.size() != counts.size()) {
+                throw new IllegalStateException("A conversation of the batch vanished; storing one by one");
+            }
+            return new Seqs(first, now[0]);
         }
     }
 

@@ -13,7 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,11 +197,30 @@ class RealtimeTwoNodesIT extends ServerIT {
             byte[] switching = stalled.getInputStream().readNBytes(12);
             assertThat(new String(switching, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
 
-            // about 1.2 MB of messages for a client that reads nothing: far past the node's 64 KiB outbound limit
+            // the stalled client keeps pinging (so it is not idle) but reads nothing, while about 6 MB of
+            // messages come its way: far past the node's 64 KiB outbound limit and the sockets' buffers
+            OutputStream out = stalled.getOutputStream();
+            byte[] ping = "{\"type\":\"ping\"}".getBytes(StandardCharsets.US_ASCII);
+            // a masked text frame, as clients must send: FIN + text, mask bit + length, then the mask key
+            byte[] maskedPing = {(byte) 0x81, (byte) (0x80 | ping.length), 1, 2, 3, 4};
+            ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+            pinger.scheduleAtFixedRate(() -> {
+                try {
+                    byte[] frame = new byte[maskedPing.length + ping.length];
+                    System.arraycopy(maskedPing, 0, frame, 0, maskedPing.length);
+                    for (int i = 0; i < ping.length; i++) {
+                        frame[maskedPing.length + i] = (byte) (ping[i] ^ maskedPing[2 + i % 4]);
+                    }
+                    out.write(frame);
+                } catch (IOException closed) {
+                    // the server let it go
+                }
+            }, 0, 300, TimeUnit.MILLISECONDS);
             String filler = "x".repeat(7_900);
-            try (ExecutorService backend = Executors.newFixedThreadPool(4)) {
+            int messages = 750;
+            try (ExecutorService backend = Executors.newFixedThreadPool(8)) {
                 List<Future<?>> sends = new ArrayList<>();
-                for (int i = 0; i < 150; i++) {
+                for (int i = 0; i < messages; i++) {
                     int n = i;
                     sends.add(backend.submit(() -> chat.app().client().post("/v1/conversations/" + direct + "/messages",
                             Map.of("senderId", "ann", "clientMsgId", "flood-" + n,
@@ -223,7 +246,8 @@ class RealtimeTwoNodesIT extends ServerIT {
             } catch (SocketException reset) {
                 // closed under it: just as good
             }
-            assertThat(received).as("what reached the stalled client before it was cut off").isLessThan(150L * 7_900);
+            pinger.shutdownNow();
+            assertThat(received).as("what reached the stalled client before it was cut off").isLessThan(messages * 7_900L);
         }
     }
 
