@@ -1,5 +1,6 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.webpush.WebPushConnector;
 import io.linnet.tenancy.DomainException;
 
 import java.math.BigInteger;
@@ -11,7 +12,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECFieldFp;
@@ -71,7 +71,7 @@ record VapidKeyPair(String publicKey, String privateKey) {
         if (scalar.signum() == 0 || scalar.compareTo(P256.getOrder()) >= 0) {
             throw DomainException.invalid("privateKey is not a valid P-256 private key");
         }
-        if (!onePair(privateKey(scalar), publicKey(point))) {
+        if (!WebPushConnector.keysMatch(publicKey(point), privateKey(scalar))) {
             throw DomainException.invalid("publicKey and privateKey are not one key pair");
         }
         String publicKey = BASE64URL.encodeToString(publicBytes);
@@ -135,23 +135,6 @@ record VapidKeyPair(String publicKey, String privateKey) {
         BigInteger left = y.modPow(BigInteger.TWO, p);
         BigInteger right = x.pow(3).add(P256.getCurve().getA().multiply(x)).add(P256.getCurve().getB()).mod(p);
         return left.equals(right);
-    }
-
-    /** Whether the public key verifies what the private key signs: the two halves belong together. */
-    private static boolean onePair(PrivateKey privateKey, PublicKey publicKey) {
-        try {
-            byte[] probe = "linnet-vapid-probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance("SHA256withECDSA");
-            signer.initSign(privateKey);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance("SHA256withECDSA");
-            verifier.initVerify(publicKey);
-            verifier.update(probe);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     private static PrivateKey privateKey(BigInteger scalar) {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -51,7 +53,7 @@ public final class WebPushConnector implements AutoCloseable {
             throw new InvalidCredentialsException("The VAPID keys are not a base64url P-256 public point and private "
                     + "scalar: " + e.getMessage());
         }
-        if (!isPair(publicKey, privateKey)) {
+        if (!keysMatch(publicKey, privateKey)) {
             throw new InvalidCredentialsException("The VAPID public key does not belong to the private key");
         }
         String subject = credentials.subject().trim();
@@ -63,7 +65,8 @@ public final class WebPushConnector implements AutoCloseable {
         return new WebPushSender(vapid, encodedPublicKey, settings, http, clock);
     }
 
-    private static boolean isPair(ECPublicKey publicKey, ECPrivateKey privateKey) {
+    /** Whether the public key verifies what the private key signs: the two halves of one VAPID key pair. */
+    public static boolean keysMatch(PublicKey publicKey, PrivateKey privateKey) {
         try {
             byte[] probe = "linnet vapid key check".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance("SHA256withECDSA");
