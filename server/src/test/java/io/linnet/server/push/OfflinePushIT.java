@@ -56,7 +56,7 @@ class OfflinePushIT extends ServerIT {
     }
 
     @Test
-    void a_burst_of_messages_in_one_conversation_is_one_notification() throws InterruptedException {
+    void a_burst_of_messages_in_one_conversation_is_one_notification() {
         PushApp app = PushApp.create(api(), fixtures(), "Offline Burst");
         app.users("ana", "raf");
         String token = apns.liveToken();
@@ -68,7 +68,7 @@ class OfflinePushIT extends ServerIT {
         }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> apns.accepted(token) >= 1);
-        Thread.sleep(3000);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> apns.accepted(token) == 1);
         assertThat(apns.accepted(token)).as("five messages, one notification").isEqualTo(1);
         JsonNode payload = Api.JSON.readTree(apns.payload(token));
         assertThat(payload.get("aps").get("alert").get("body").asString()).isEqualTo("part 5");
@@ -77,7 +77,7 @@ class OfflinePushIT extends ServerIT {
     }
 
     @Test
-    void the_apps_preview_policy_hides_the_text_or_everything_or_turns_offline_push_off() throws InterruptedException {
+    void the_apps_preview_policy_hides_the_text_or_everything_or_turns_offline_push_off() {
         PushApp app = PushApp.create(api(), fixtures(), "Offline Privacy");
         app.users("ola", "pia", "quin");
         String fcmToken = "fcm-offline-" + UUID.randomUUID();
@@ -102,7 +102,7 @@ class OfflinePushIT extends ServerIT {
 
         app.client().put("/v1/push/offline", Map.of("enabled", false));
         app.app().sent(group, "ola", "g3", "Anyone?");
-        Thread.sleep(3000);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> messagesTo(fcmToken).size() == 2);
         assertThat(messagesTo(fcmToken)).as("offline push is off").hasSize(2);
     }
 
@@ -130,7 +130,7 @@ class OfflinePushIT extends ServerIT {
         try {
             ready.get(10, TimeUnit.SECONDS);
             app.app().sent(conversation, "sam", "online-1", "You are online");
-            Thread.sleep(3000);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> apns.accepted(token) == 0);
             assertThat(apns.accepted(token)).isZero();
             assertThat(app.client().get("/v1/push").json().get("items")).isEmpty();
         } finally {
