@@ -2,19 +2,28 @@ package io.linnet.server.push;
 
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.TenantDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Devices over HTTP: registration of each provider's kind, idempotence per token, listing, removal, scope, isolation. */
 class DevicesIT extends ServerIT {
+
+    @Autowired
+    TenantDatabase database;
 
     private static final String P256DH = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
     private static final String AUTH = "tBHItJI5svbpez7KI4CCXg";
@@ -57,20 +66,21 @@ class DevicesIT extends ServerIT {
     }
 
     @Test
-    void registering_a_token_again_refreshes_the_device_and_moves_it_to_whoever_registered_it() throws InterruptedException {
+    void registering_a_token_again_refreshes_the_device_and_moves_it_to_whoever_registered_it() {
         PushApp app = PushApp.withoutCredentials(api(), fixtures(), "Devices Again");
         app.users("ann", "ben");
         String token = token();
         Api.Response first = app.register("ann", PushApp.apns(token));
         assertThat(first.status()).isEqualTo(201);
-        Thread.sleep(20);
+        Instant anHourAgo = lastSeenAnHourAgo(app, first.json().get("id").asString());
 
         Api.Response again = app.register("ann", Map.of("provider", "apns", "token", token, "environment", "production",
                 "appVersion", "2.0"));
         assertThat(again.status()).as("the same token is the same device").isEqualTo(200);
         assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
-        assertThat(Instant.parse(again.json().get("lastSeenAt").asString()))
-                .isAfter(Instant.parse(first.json().get("lastSeenAt").asString()));
+        assertThat(Instant.parse(again.json().get("lastSeenAt").asString())).as("seen again now, not an hour ago")
+                .isAfter(anHourAgo.plus(Duration.ofMinutes(59)))
+                .isAfterOrEqualTo(Instant.parse(first.json().get("lastSeenAt").asString()));
         assertThat(again.json().get("appVersion").asString()).isEqualTo("2.0");
 
         Api.Response moved = app.register("ben", PushApp.apns(token));
@@ -79,6 +89,16 @@ class DevicesIT extends ServerIT {
         assertThat(app.devices("ann")).as("a phone that changed hands is no longer the first user's").isEmpty();
         assertThat(app.devices("ben").valueStream().map(d -> d.get("id").asString()).toList())
                 .containsExactly(first.json().get("id").asString());
+    }
+
+    /** Moves the device's last-seen time an hour back, so that a refresh shows without waiting for the clock. */
+    private Instant lastSeenAnHourAgo(PushApp app, String deviceId) {
+        TenantId tenant = new TenantId(UUID.fromString(app.app().owner().tenantId()));
+        return database.inTenant(tenant, () -> database.jdbc().sql("""
+                        update push_devices set last_seen_at = last_seen_at - interval '1 hour'
+                         where tenant_id = ? and app_id = ? and id = ? returning last_seen_at""")
+                .params(tenant.value(), UUID.fromString(app.appId()), UUID.fromString(deviceId))
+                .query(Timestamp.class).single().toInstant());
     }
 
     @Test
