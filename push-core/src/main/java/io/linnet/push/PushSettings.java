@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param fcmBaseUrl             the FCM API; messages go to {@code {fcmBaseUrl}/v1/projects/{id}/messages:send}
  * @param fcmMaxInFlight         requests awaiting FCM's answer per service account
  * @param webPushMaxInFlight     requests awaiting a push service's answer per VAPID key
+ * @param webPushAllowPrivateEndpoints whether Web Push subscriptions may point at this machine or a private network
+ *                               (and at {@code http://localhost}): for local push services in tests and development
+ *                               only, since it lets whoever registers a device make the server post into its network
  * @param requestTimeout         from sending a notification to the provider's answer; past it the send is retried
  * @param workers                delivery worker threads on this node; 0 sends nothing here (jobs are still accepted)
  * @param claimBatch             deliveries one worker claims at once
@@ -55,6 +58,7 @@ public record PushSettings(
         @DefaultValue("https://fcm.googleapis.com") URI fcmBaseUrl,
         @DefaultValue("500") int fcmMaxInFlight,
         @DefaultValue("500") int webPushMaxInFlight,
+        @DefaultValue("false") boolean webPushAllowPrivateEndpoints,
         @DefaultValue("PT30S") Duration requestTimeout,
         @DefaultValue("4") int workers,
         @DefaultValue("250") int claimBatch,
@@ -87,7 +91,7 @@ public record PushSettings(
     /** The defaults above, for code that runs without Spring (tests, benchmarks). */
     public static PushSettings defaults() {
         return new PushSettings("api.push.apple.com", 443, "api.sandbox.push.apple.com", 443, "", 1, 1000,
-                URI.create("https://fcm.googleapis.com"), 500, 500, Duration.ofSeconds(30), 4, 250, 1000, 8,
+                URI.create("https://fcm.googleapis.com"), 500, 500, false, Duration.ofSeconds(30), 4, 250, 1000, 8,
                 Duration.ofMinutes(2), Duration.ofSeconds(2), Duration.ofMinutes(10), 10_000, Duration.ofDays(1),
                 Duration.ofDays(28), Duration.ofDays(30), 2_000, Duration.ofMillis(200), Duration.ofSeconds(1),
                 Duration.ofSeconds(30));

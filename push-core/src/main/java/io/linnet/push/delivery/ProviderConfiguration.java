@@ -5,6 +5,7 @@ import io.linnet.push.apns.ApnsConnector;
 import io.linnet.push.apns.ApnsSettings;
 import io.linnet.push.fcm.FcmConnector;
 import io.linnet.push.fcm.FcmSettings;
+import io.linnet.push.webpush.EndpointGuard;
 import io.linnet.push.webpush.WebPushConnector;
 import io.linnet.push.webpush.WebPushSettings;
 import org.springframework.context.annotation.Bean;
@@ -49,11 +50,17 @@ class ProviderConfiguration {
                 settings.requestTimeout(), FcmSettings.defaults().defaultTimeToLive()));
     }
 
+    /** What the server posts Web Push to: checked at registration (devices) and before each send (the connector). */
+    @Bean
+    EndpointGuard webPushEndpoints(PushSettings settings) {
+        return new EndpointGuard(settings.webPushAllowPrivateEndpoints());
+    }
+
     @Bean(destroyMethod = "close")
-    WebPushConnector webPushConnector(PushSettings settings) {
+    WebPushConnector webPushConnector(PushSettings settings, EndpointGuard endpoints) {
         WebPushSettings defaults = WebPushSettings.defaults();
         return new WebPushConnector(new WebPushSettings(settings.webPushMaxInFlight(), defaults.connectTimeout(),
-                settings.requestTimeout(), defaults.defaultTimeToLive(), defaults.vapidTokenLifetime()));
+                settings.requestTimeout(), defaults.defaultTimeToLive(), defaults.vapidTokenLifetime()), endpoints);
     }
 
     /** The certificates of a PEM file, to trust for APNs instead of the JDK's trust store; none when unset. */

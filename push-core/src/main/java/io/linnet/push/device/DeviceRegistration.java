@@ -3,10 +3,8 @@ package io.linnet.push.device;
 import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.DomainException;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,9 +86,8 @@ public record DeviceRegistration(PushProvider provider, String token, Optional<S
     }
 
     /**
-     * A push service's URL. Only https, since the payload's metadata and the VAPID token travel with it; plain
-     * http only to this machine, for local push services in tests and development. Host names are never
-     * resolved here.
+     * A push service's URL, as far as its text tells: which URLs the server will post to is the
+     * {@link io.linnet.push.webpush.EndpointGuard}'s decision, made when the device is stored.
      */
     private static String endpoint(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -102,29 +99,13 @@ public record DeviceRegistration(PushProvider provider, String token, Optional<S
         }
         try {
             URI uri = new URI(endpoint);
-            boolean https = "https".equals(uri.getScheme()) && uri.getHost() != null;
-            boolean local = "http".equals(uri.getScheme()) && uri.getHost() != null && isLoopback(uri.getHost());
-            if (https || local) {
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
                 return endpoint;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
         throw DomainException.invalid("subscription.endpoint must be an https URL");
-    }
-
-    private static boolean isLoopback(String host) {
-        if ("localhost".equalsIgnoreCase(host)) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String key(String raw, String field, int bytes) {

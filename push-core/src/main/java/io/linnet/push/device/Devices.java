@@ -3,6 +3,7 @@ package io.linnet.push.device;
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.UserId;
 import io.linnet.push.provider.PushProvider;
+import io.linnet.push.webpush.EndpointGuard;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
@@ -12,6 +13,8 @@ import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.stereotype.Service;
 
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,17 +37,26 @@ public class Devices {
 
     private final TenantDatabase database;
     private final AppManagement apps;
+    private final EndpointGuard endpoints;
 
-    public Devices(TenantDatabase database, AppManagement apps) {
+    public Devices(TenantDatabase database, AppManagement apps, EndpointGuard endpoints) {
         this.database = database;
         this.apps = apps;
+        this.endpoints = endpoints;
     }
 
     /** The device after {@link #register}, and whether this registration created it. */
     public record Registered(Device device, boolean created) {
     }
 
+    /**
+     * Stores the device, or refreshes the one with the same token. A Web Push endpoint the server would not post to
+     * (see {@link EndpointGuard}) is refused here, before anything is stored.
+     */
     public Registered register(AppRef app, UserId user, DeviceRegistration registration) {
+        if (registration.provider() == PushProvider.WEBPUSH) {
+            checkEndpoint(registration.token());
+        }
         return database.inTenant(app.tenantId(), () -> {
             requireUser(app, user);
             return database.jdbc().sql("""
@@ -72,6 +84,17 @@ public class Devices {
                     .query((rs, row) -> new Registered(device(rs, row), rs.getBoolean("created")))
                     .single();
         });
+    }
+
+    private void checkEndpoint(String endpoint) {
+        try {
+            endpoints.check(URI.create(endpoint));
+        } catch (EndpointGuard.Refused refused) {
+            throw DomainException.invalid("subscription.endpoint " + refused.getMessage());
+        } catch (UnknownHostException e) {
+            throw DomainException.invalid("subscription.endpoint is refused: its host " + URI.create(endpoint).getHost()
+                    + " does not resolve to an address");
+        }
     }
 
     /** The user's devices, most recently seen first, the invalid ones included (they say why). */

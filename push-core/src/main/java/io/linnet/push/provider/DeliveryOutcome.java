@@ -59,7 +59,12 @@ public sealed interface DeliveryOutcome {
             /** This notification (payload too large, bad field, expired before it was sent). */
             NOTIFICATION,
             /** The app's credential or its configuration at the provider. */
-            CREDENTIAL
+            CREDENTIAL,
+            /**
+             * The device's address as it stands: a Web Push endpoint the server refuses to post to (not https, or
+             * its host resolves to a private address). The delivery fails; the device is left as it is.
+             */
+            DEVICE
         }
     }
 }

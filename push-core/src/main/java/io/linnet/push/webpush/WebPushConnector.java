@@ -15,20 +15,29 @@ import java.time.Clock;
 
 /**
  * Opens {@link WebPushSender}s, one per VAPID key, sharing one HTTP client (HTTP/2 where the push service offers
- * it) so that every app's messages to the same push service share its connections.
+ * it) so that every app's messages to the same push service share its connections. Every endpoint is checked by
+ * the {@link EndpointGuard} before it is posted to, and redirects are not followed, so a push service cannot send
+ * the request on to an address the guard would refuse.
  */
 public final class WebPushConnector implements AutoCloseable {
 
     private final WebPushSettings settings;
+    private final EndpointGuard endpoints;
     private final Clock clock;
     private final HttpClient http;
 
+    /** A connector that posts to public push services only. */
     public WebPushConnector(WebPushSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, new EndpointGuard(false), Clock.systemUTC());
     }
 
-    public WebPushConnector(WebPushSettings settings, Clock clock) {
+    public WebPushConnector(WebPushSettings settings, EndpointGuard endpoints) {
+        this(settings, endpoints, Clock.systemUTC());
+    }
+
+    public WebPushConnector(WebPushSettings settings, EndpointGuard endpoints, Clock clock) {
         this.settings = settings;
+        this.endpoints = endpoints;
         this.clock = clock;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
@@ -62,7 +71,7 @@ public final class WebPushConnector implements AutoCloseable {
         }
         String encodedPublicKey = P256.base64Url(P256.encode(publicKey));
         Vapid vapid = new Vapid(privateKey, encodedPublicKey, subject, settings.vapidTokenLifetime(), clock);
-        return new WebPushSender(vapid, encodedPublicKey, settings, http, clock);
+        return new WebPushSender(vapid, encodedPublicKey, settings, endpoints, http, clock);
     }
 
     /** Whether the public key verifies what the private key signs: the two halves of one VAPID key pair. */

@@ -8,6 +8,7 @@ import io.linnet.push.provider.Notification;
 import io.linnet.push.provider.PushProvider;
 import io.linnet.push.provider.PushSender;
 
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,16 +25,19 @@ public final class WebPushSender implements PushSender {
 
     private final Vapid vapid;
     private final WebPushSettings settings;
+    private final EndpointGuard endpoints;
     private final HttpClient http;
     private final Clock clock;
     private final InFlightLimit limit;
     private final String publicKey;
     private volatile boolean closed;
 
-    WebPushSender(Vapid vapid, String publicKey, WebPushSettings settings, HttpClient http, Clock clock) {
+    WebPushSender(Vapid vapid, String publicKey, WebPushSettings settings, EndpointGuard endpoints, HttpClient http,
+                  Clock clock) {
         this.vapid = vapid;
         this.publicKey = publicKey;
         this.settings = settings;
+        this.endpoints = endpoints;
         this.http = http;
         this.clock = clock;
         this.limit = new InFlightLimit(settings.maxInFlight());
@@ -55,6 +59,15 @@ public final class WebPushSender implements PushSender {
         Instant now = clock.instant();
         if (notification.isExpiredAt(now)) {
             return rejected("Expired before sending", Fault.NOTIFICATION);
+        }
+        try {
+            // again at every send: the endpoint was checked at registration, but its name may resolve elsewhere now
+            endpoints.check(subscription.endpoint());
+        } catch (EndpointGuard.Refused refused) {
+            return rejected("EndpointRefused: " + refused.kind(), Fault.DEVICE);
+        } catch (UnknownHostException e) {
+            return CompletableFuture.completedFuture(new DeliveryOutcome.RetryLater("UnknownHost: "
+                    + subscription.endpoint().getHost()));
         }
         byte[] plaintext;
         try {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.KeyPair;
@@ -40,7 +41,8 @@ class WebPushSenderTest {
     void startPushService() throws Exception {
         vapidKeys = generatedVapidKeys("mailto:push-admin@linnet.example");
         pushService = new FakePushService(vapidKeys.publicKey());
-        connector = new WebPushConnector(WebPushSettings.defaults());
+        // the fake listens on http://127.0.0.1
+        connector = new WebPushConnector(WebPushSettings.defaults(), new EndpointGuard(true));
         sender = connector.open(vapidKeys);
     }
 
@@ -163,6 +165,37 @@ class WebPushSenderTest {
 
         assertThat(send(broken, hello())).isEqualTo(new DeliveryOutcome.DeadToken("Invalid subscription keys"));
         assertThat(pushService.received()).isEmpty();
+    }
+
+    @Test
+    void an_endpoint_the_guard_refuses_at_send_time_fails_without_anything_posted() throws Exception {
+        var subscription = pushService.subscribe().address();
+        // the name was public when the device registered; now it resolves into the server's network
+        EndpointGuard.Resolver rebound = host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7})};
+        var rebinding = new DeviceAddress.WebPush(URI.create("https://push.rebinding.example/push/1"),
+                subscription.p256dh(), subscription.auth());
+        try (WebPushConnector production = new WebPushConnector(WebPushSettings.defaults(), new EndpointGuard(false, rebound));
+             WebPushSender strict = production.open(vapidKeys)) {
+            assertThat(strict.send(rebinding, hello()).get(15, TimeUnit.SECONDS))
+                    .isEqualTo(new DeliveryOutcome.Rejected("EndpointRefused: private (site-local)", Fault.DEVICE));
+            assertThat(strict.send(subscription, hello()).get(15, TimeUnit.SECONDS))
+                    .isEqualTo(new DeliveryOutcome.Rejected("EndpointRefused: not https", Fault.DEVICE));
+        }
+        assertThat(pushService.received()).isEmpty();
+    }
+
+    @Test
+    void an_endpoint_whose_host_does_not_resolve_now_is_retried() throws Exception {
+        var subscription = pushService.subscribe().address();
+        EndpointGuard.Resolver down = host -> {
+            throw new java.net.UnknownHostException(host);
+        };
+        try (WebPushConnector production = new WebPushConnector(WebPushSettings.defaults(), new EndpointGuard(false, down));
+             WebPushSender strict = production.open(vapidKeys)) {
+            assertThat(strict.send(new DeviceAddress.WebPush(URI.create("https://push.gone.example/push/1"),
+                    subscription.p256dh(), subscription.auth()), hello()).get(15, TimeUnit.SECONDS))
+                    .isEqualTo(new DeliveryOutcome.RetryLater("UnknownHost: push.gone.example"));
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ public abstract class ServerIT {
         pushProviders(registry);
     }
 
-    /** Push goes to local fakes of APNs and FCM, and retries come quickly. */
+    /** Push goes to local fakes of APNs, FCM and Web Push push services, and retries come quickly. */
     public static void pushProviders(DynamicPropertyRegistry registry) {
         registry.add("linnet.push.apns-production-host", () -> "localhost");
         registry.add("linnet.push.apns-production-port", () -> ProviderFakes.apns().port());
@@ -45,6 +45,8 @@ public abstract class ServerIT {
         registry.add("linnet.push.apns-sandbox-port", () -> ProviderFakes.apns().port());
         registry.add("linnet.push.apns-trusted-certificate", () -> ProviderFakes.apns().certificateFile());
         registry.add("linnet.push.fcm-base-url", () -> ProviderFakes.fcm().baseUrl().toString());
+        // the Web Push fakes listen on http://127.0.0.1; EndpointGuardIT checks the guard as production has it
+        registry.add("linnet.push.web-push-allow-private-endpoints", () -> "true");
         registry.add("linnet.push.retry-base", () -> "PT0.2S");
         registry.add("linnet.push.credential-cache-ttl", () -> "PT1S");
         // wide enough that a test's burst of REST sends on a busy machine still falls into one window
