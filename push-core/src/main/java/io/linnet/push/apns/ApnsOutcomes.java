@@ -20,9 +20,9 @@ final class ApnsOutcomes {
     private static final Set<String> DEAD_TOKEN = Set.of("Unregistered", "ExpiredToken", "BadDeviceToken",
             "MissingDeviceToken");
 
-    /** Worth sending again: rate limits, APNs trouble, and a provider token Pushy replaces by itself. */
+    /** Worth sending again: rate limits and APNs trouble. */
     private static final Set<String> RETRY = Set.of("TooManyRequests", "TooManyProviderTokenUpdates",
-            "InternalServerError", "ServiceUnavailable", "Shutdown", "IdleTimeout", "ExpiredProviderToken");
+            "InternalServerError", "ServiceUnavailable", "Shutdown", "IdleTimeout");
 
     /**
      * Every send with this credential fails the same way. {@code DeviceTokenNotForTopic} is here rather than under
@@ -46,6 +46,10 @@ final class ApnsOutcomes {
         String reason = response.getRejectionReason().orElse("HTTP " + status);
         if (DEAD_TOKEN.contains(reason) || status == 410) {
             return new DeliveryOutcome.DeadToken(reason);
+        }
+        if ("ExpiredProviderToken".equals(reason)) {
+            // Pushy signs a new provider token for the next send; the app's other credential may send this one now
+            return DeliveryOutcome.RetryLater.credential(reason);
         }
         if (RETRY.contains(reason) || status == 429 || status >= 500) {
             return new DeliveryOutcome.RetryLater(reason);

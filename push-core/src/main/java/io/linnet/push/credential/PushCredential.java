@@ -11,7 +11,8 @@ import java.util.Map;
  * ({@code keyId}, {@code teamId}, {@code topic}, {@code environment}, {@code projectId},
  * {@code clientEmail}, {@code publicKey}, {@code subject}, {@code certificateSubject}, ... by kind),
  * never its secret. {@code expiresAt} is null for credentials that do not expire (auth keys, service
- * accounts, VAPID keys); {@code revokedAt} is null while it is live.
+ * accounts, VAPID keys); {@code revokedAt} is null while it is live; {@code lastRejection} is null unless the
+ * provider refused the credential as such since it last accepted it.
  */
 public record PushCredential(
         String id,
@@ -23,7 +24,12 @@ public record PushCredential(
         Instant expiresAt,
         ExpiryWarning expiryWarning,
         Instant createdAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Rejection lastRejection) {
+
+    /** The provider's latest refusal of the credential, in its words (e.g. {@code InvalidProviderToken}), and when. */
+    public record Rejection(String reason, Instant at) {
+    }
 
     public PushCredential {
         metadata = Map.copyOf(metadata);

@@ -40,7 +40,9 @@ public class PushCredentials {
     /** Larger than any real .p8, .p12 or service-account file. */
     public static final int MAX_FILE_BYTES = 32 * 1024;
 
-    private static final String COLUMNS = "id, app_id, provider, kind, label, metadata::text, expires_at, created_at, revoked_at";
+    private static final String COLUMNS = """
+            id, app_id, provider, kind, label, metadata::text, expires_at, created_at, revoked_at, last_rejection,
+            last_rejected_at""";
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
 
@@ -193,6 +195,28 @@ public class PushCredentials {
         });
     }
 
+    /**
+     * Notes that the provider refused the live credential as such, for the app's admins to see; the delivery
+     * pipeline calls this, sparingly (not once per notification).
+     */
+    public void recordRejection(TenantId tenant, AppId app, String credentialId, String reason) {
+        String shortened = reason.length() > 500 ? reason.substring(0, 499) + "…" : reason;
+        database.runInTenant(tenant, () -> database.jdbc().sql("""
+                        update push_credentials set last_rejection = ?, last_rejected_at = ?
+                         where tenant_id = ? and app_id = ? and id = ? and revoked_at is null""")
+                .params(shortened, Timestamp.from(clock.instant()), tenant.value(), app.value(), UUID.fromString(credentialId))
+                .update());
+    }
+
+    /** Forgets the credential's last rejection: the provider accepted it again. */
+    public void clearRejection(TenantId tenant, AppId app, String credentialId) {
+        database.runInTenant(tenant, () -> database.jdbc().sql("""
+                        update push_credentials set last_rejection = null, last_rejected_at = null
+                         where tenant_id = ? and app_id = ? and id = ? and last_rejection is not null""")
+                .params(tenant.value(), app.value(), UUID.fromString(credentialId))
+                .update());
+    }
+
     private static Map<String, Object> details(AppId app, PushCredential credential) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("app", app.toString());
@@ -240,7 +264,9 @@ public class PushCredentials {
                 expiresAt,
                 ExpiryWarning.of(expiresAt, now),
                 instant(rs, "created_at"),
-                instant(rs, "revoked_at"));
+                instant(rs, "revoked_at"),
+                rs.getString("last_rejection") == null ? null
+                        : new PushCredential.Rejection(rs.getString("last_rejection"), instant(rs, "last_rejected_at")));
     }
 
     private PushCredentialMaterial material(ResultSet rs, int row) throws SQLException {

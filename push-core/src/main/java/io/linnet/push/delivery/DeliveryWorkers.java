@@ -3,7 +3,6 @@ package io.linnet.push.delivery;
 import io.linnet.push.PushSettings;
 import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
-import io.linnet.push.provider.Notification;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.TenantId;
 import org.slf4j.Logger;
@@ -21,18 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The node's delivery workers. Each worker claims a batch of due deliveries, lets the app's send rate decide how
  * many go now (the rest are put back for the following seconds), and hands each to the newest credential's sender
- * that serves the device; {@link io.linnet.push.provider.PushSender#send} blocks while the sender's in-flight bound is
+ * that serves the device (falling back to the app's other live credential when the provider refuses that one, see
+ * {@link CredentialSenders}); {@link io.linnet.push.provider.PushSender#send} blocks while the sender's in-flight bound is
  * full, which is what paces the worker. Answers arrive asynchronously and are recorded in batches by one recorder
  * thread, in one transaction per batch with the job counters.
  *
@@ -56,7 +52,6 @@ class DeliveryWorkers implements SmartLifecycle {
     private final Semaphore unrecorded;
     private final int maxUnrecorded;
     private final BlockingQueue<Outbox.Outcome> outcomes = new LinkedBlockingQueue<>();
-    private final ExecutorService fallbacks = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<UUID, Outbox.JobSend> jobs = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Outbox.JobSend> eldest) {
@@ -115,7 +110,6 @@ class DeliveryWorkers implements SmartLifecycle {
         }
         recording = false;
         join(recorder, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
-        fallbacks.shutdownNow();
         workers.clear();
     }
 
@@ -247,32 +241,9 @@ class DeliveryWorkers implements SmartLifecycle {
             finish(delivery, "failed", "NoCredential", false);
             return;
         }
-        sendVia(usable, 0, address, job.notification()).whenComplete((outcome, failure) ->
-                outcomes.add(outcome(delivery, job, outcome != null ? outcome
+        senders.send(delivery.tenant(), delivery.app(), usable, address, job.notification())
+                .whenComplete((outcome, failure) -> outcomes.add(outcome(delivery, job, outcome != null ? outcome
                         : new DeliveryOutcome.RetryLater(failure.getClass().getSimpleName()))));
-    }
-
-    /**
-     * Sends with the {@code index}th credential; when that one is refused as a credential (revoked key, wrong
-     * topic) and the app has another live one, tries that next: rotation keeps two live for exactly this.
-     */
-    private CompletableFuture<DeliveryOutcome> sendVia(List<CredentialSenders.Usable> usable, int index,
-                                                       DeviceAddress address, Notification notification) {
-        CompletableFuture<DeliveryOutcome> sent;
-        try {
-            sent = usable.get(index).sender().send(address, notification);
-        } catch (IllegalStateException closed) {
-            sent = CompletableFuture.completedFuture(new DeliveryOutcome.RetryLater("SenderClosed"));
-        }
-        if (index + 1 >= usable.size()) {
-            return sent;
-        }
-        // send() may block, so the next attempt runs on a thread of its own, never in this completion callback
-        return sent.thenCompose(outcome -> outcome instanceof DeliveryOutcome.Rejected rejected
-                && rejected.fault() == DeliveryOutcome.Rejected.Fault.CREDENTIAL
-                ? CompletableFuture.supplyAsync(() -> sendVia(usable, index + 1, address, notification), fallbacks)
-                .thenCompose(Function.identity())
-                : CompletableFuture.completedFuture(outcome));
     }
 
     private Outbox.Outcome outcome(Outbox.Claimed delivery, Outbox.JobSend job, DeliveryOutcome outcome) {

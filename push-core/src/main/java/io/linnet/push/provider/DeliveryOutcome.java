@@ -13,6 +13,14 @@ public sealed interface DeliveryOutcome {
     /** The provider's reason, or a short description of a local or transport failure. */
     String reason();
 
+    /**
+     * Whether the provider refused the credential rather than this notification: another live credential of the
+     * app may well get through.
+     */
+    default boolean refusesCredential() {
+        return false;
+    }
+
     /** The provider took the notification; it may still fail to reach a switched-off device. */
     record Accepted(String reason, Optional<String> providerMessageId) implements DeliveryOutcome {
         public Accepted {
@@ -30,16 +38,31 @@ public sealed interface DeliveryOutcome {
 
     /**
      * A temporary failure (rate limit, provider error, connection error, timeout): send again later, and no
-     * sooner than {@code retryAfter} when the provider said so.
+     * sooner than {@code retryAfter} when the provider said so. {@code credential}: the credential was refused
+     * for now (an APNs provider token that expired, which the sender replaces by itself).
      */
-    record RetryLater(String reason, Optional<Duration> retryAfter) implements DeliveryOutcome {
+    record RetryLater(String reason, Optional<Duration> retryAfter, boolean credential) implements DeliveryOutcome {
         public RetryLater {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
 
+        public RetryLater(String reason, Optional<Duration> retryAfter) {
+            this(reason, retryAfter, false);
+        }
+
         public RetryLater(String reason) {
             this(reason, Optional.empty());
+        }
+
+        /** The credential was refused for now; it may be accepted again later. */
+        public static RetryLater credential(String reason) {
+            return new RetryLater(reason, Optional.empty(), true);
+        }
+
+        @Override
+        public boolean refusesCredential() {
+            return credential;
         }
     }
 
@@ -52,6 +75,11 @@ public sealed interface DeliveryOutcome {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(fault, "fault");
+        }
+
+        @Override
+        public boolean refusesCredential() {
+            return fault == Fault.CREDENTIAL;
         }
 
         /** What a rejection is the fault of. */

@@ -59,9 +59,17 @@ class ApnsOutcomesTest {
 
     @ParameterizedTest
     @CsvSource({"429, TooManyRequests", "429, TooManyProviderTokenUpdates", "500, InternalServerError",
-            "503, ServiceUnavailable", "503, Shutdown", "403, ExpiredProviderToken", "502, SomethingNew"})
+            "503, ServiceUnavailable", "503, Shutdown", "502, SomethingNew"})
     void rate_limits_and_server_trouble_are_retried(int status, String reason) {
         assertThat(ApnsOutcomes.of(Answer.rejected(status, reason))).isEqualTo(new DeliveryOutcome.RetryLater(reason));
+    }
+
+    @Test
+    void an_expired_provider_token_is_retried_and_lets_another_credential_try_meanwhile() {
+        DeliveryOutcome outcome = ApnsOutcomes.of(Answer.rejected(403, "ExpiredProviderToken"));
+
+        assertThat(outcome).isEqualTo(DeliveryOutcome.RetryLater.credential("ExpiredProviderToken"));
+        assertThat(outcome.refusesCredential()).isTrue();
     }
 
     @ParameterizedTest

@@ -44,6 +44,8 @@ public final class FakeFcmServer implements AutoCloseable {
     public static final String PROJECT_ID = "linnet-fcm-test";
     public static final String CLIENT_EMAIL = "push@linnet-fcm-test.iam.gserviceaccount.com";
     static final String KEY_ID = "0123456789abcdef";
+    /** The id of a key of the test account that Google has revoked: its grants are refused, as expected, not a problem. */
+    static final String REVOKED_KEY_ID = "fedcba9876543210";
     static final String GOOGLE_TOKEN_ENDPOINT = "https://oauth2.googleapis.com/token";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -79,6 +81,7 @@ public final class FakeFcmServer implements AutoCloseable {
     private final Map<String, List<Instant>> requestTimes = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger revokedKeyGrants = new AtomicInteger();
     private final AtomicInteger sendRequests = new AtomicInteger();
     private final AtomicInteger messageIds = new AtomicInteger();
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
@@ -113,6 +116,19 @@ public final class FakeFcmServer implements AutoCloseable {
     /** The same account with a key this fake's token endpoint does not know. */
     String serviceAccountJsonWithAnUnknownKey() {
         return serviceAccountJson(rsaKeyPair().getPrivate(), PROJECT_ID);
+    }
+
+    /**
+     * The same account with a key that was deleted in Google's console: the token endpoint refuses its grants
+     * ({@code 400 invalid_grant}), and since that is what a test means to happen, does not list them as problems.
+     */
+    public String serviceAccountJsonWithARevokedKey() {
+        return serviceAccountJson(rsaKeyPair().getPrivate(), PROJECT_ID).replace(KEY_ID, REVOKED_KEY_ID);
+    }
+
+    /** Grants refused because their key was revoked. */
+    public int revokedKeyGrants() {
+        return revokedKeyGrants.get();
     }
 
     static KeyPair rsaKeyPair() {
@@ -196,6 +212,12 @@ public final class FakeFcmServer implements AutoCloseable {
     private void token(HttpExchange exchange) throws IOException {
         tokenRequests.incrementAndGet();
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (REVOKED_KEY_ID.equals(keyId(form))) {
+            revokedKeyGrants.incrementAndGet();
+            respond(exchange, 400, Map.of(), """
+                    {"error":"invalid_grant","error_description":"Invalid JWT Signature."}""");
+            return;
+        }
         String problem = grantProblem(form);
         if (problem != null) {
             problems.add("token endpoint: " + problem);
@@ -207,6 +229,15 @@ public final class FakeFcmServer implements AutoCloseable {
         validTokens.add(accessToken);
         respond(exchange, 200, Map.of(), """
                 {"access_token":"%s","expires_in":3599,"token_type":"Bearer"}""".formatted(accessToken));
+    }
+
+    private static String keyId(Map<String, String> form) {
+        try {
+            String header = form.getOrDefault("assertion", "").split("\\.")[0];
+            return JSON.readTree(Base64.getUrlDecoder().decode(header)).path("kid").asString("");
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 
     private String grantProblem(Map<String, String> form) {

@@ -79,8 +79,9 @@ class PushCredentialsIT extends ServerIT {
         assertThat(token.get("expiresAt").isNull()).isTrue();
         assertThat(token.get("expiryWarning").asString()).isEqualTo("none");
         assertThat(token.get("revokedAt").isNull()).isTrue();
+        assertThat(token.get("lastRejection").isNull()).as("no provider has refused it").isTrue();
         assertThat(token.propertyNames()).as("the answer's shape").containsExactlyInAnyOrder("id", "appId", "provider",
-                "kind", "label", "metadata", "expiresAt", "expiryWarning", "createdAt", "revokedAt");
+                "kind", "label", "metadata", "expiresAt", "expiryWarning", "createdAt", "revokedAt", "lastRejection");
         assertThat(token.get("appId").asString()).isEqualTo(appId);
 
         JsonNode certificate = created(CredentialRequests.apnsCertificate(p12, certificatePassword));

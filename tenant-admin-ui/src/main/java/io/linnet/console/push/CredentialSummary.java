@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** How a credential reads in the list: its public details in one line, and its expiry with a warning badge. */
+/**
+ * How a credential reads in the list: its public details in one line (with a badge when the provider refuses it),
+ * and its expiry with a warning badge.
+ */
 final class CredentialSummary {
 
     private CredentialSummary() {
@@ -44,6 +47,26 @@ final class CredentialSummary {
             }
         }
         return String.join(" · ", parts.stream().filter(part -> part != null && !part.isBlank()).toList());
+    }
+
+    /**
+     * A badge for a credential the provider refused as such since it last accepted it, with the provider's reason
+     * and when; none otherwise. The app's other live credential sends meanwhile, if it has one.
+     */
+    static Span rejection(PushCredential credential) {
+        Span badge = new Span();
+        badge.setId("rejection-" + credential.id());
+        PushCredential.Rejection rejection = credential.lastRejection();
+        if (rejection == null) {
+            badge.setVisible(false);
+            return badge;
+        }
+        badge.setText("Refused by " + credential.provider().title() + ": " + rejection.reason());
+        badge.setTitle("Last refused " + Times.format(rejection.at()) + " UTC. Notifications go out with the app's "
+                + "other live " + credential.provider().title() + " credential meanwhile; replace this one.");
+        badge.getElement().getThemeList().add("badge error");
+        badge.getStyle().set("white-space", "normal");
+        return badge;
     }
 
     /** The provider as a small badge, e.g. "APNs". */

@@ -99,7 +99,7 @@ public class PushCredentialsView extends VerticalLayout implements BeforeEnterOb
         list.grid().addColumn(CredentialSummary::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         list.grid().addColumn(PushCredential::label).setHeader("Label").setWidth("8rem").setFlexGrow(1)
                 .setPartNameGenerator(c -> "wrap-anywhere");
-        list.grid().addColumn(CredentialSummary::details).setHeader("Details").setWidth("14rem").setFlexGrow(4)
+        list.grid().addComponentColumn(this::details).setHeader("Details").setWidth("14rem").setFlexGrow(4)
                 .setPartNameGenerator(c -> "wrap-anywhere");
         list.grid().addComponentColumn(this::expiry).setHeader("Expires (UTC)").setAutoWidth(true).setFlexGrow(0);
         // the day is enough to tell the old credential of a rotation from the new one
@@ -141,6 +141,12 @@ public class PushCredentialsView extends VerticalLayout implements BeforeEnterOb
                 "Add an APNs auth key (.p8) or certificate (.p12) for iOS, an FCM service account (.json) for "
                         + "Android, or generate VAPID keys for Web Push, so that Linnet can deliver this app's notifications.",
                 first);
+    }
+
+    private Component details(PushCredential credential) {
+        Div cell = new Div(new Span(CredentialSummary.details(credential)), CredentialSummary.rejection(credential));
+        cell.addClassName("details-cell");
+        return cell;
     }
 
     private Component expiry(PushCredential credential) {

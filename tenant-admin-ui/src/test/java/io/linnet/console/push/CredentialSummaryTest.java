@@ -20,7 +20,21 @@ class CredentialSummaryTest {
 
     private static PushCredential credential(CredentialKind kind, Map<String, String> metadata, Instant expiresAt) {
         return new PushCredential(Ids.next().toString(), new AppId(Ids.next()), kind.provider(), kind, "label", metadata,
-                expiresAt, ExpiryWarning.of(expiresAt, NOW), NOW, null);
+                expiresAt, ExpiryWarning.of(expiresAt, NOW), NOW, null, null);
+    }
+
+    @Test
+    void a_credential_the_provider_refuses_says_so_with_the_providers_reason() {
+        PushCredential fine = credential(CredentialKind.APNS_TOKEN, Map.of("keyId", "ABC123DEFG"), null);
+        PushCredential refused = new PushCredential(fine.id(), fine.appId(), fine.provider(), fine.kind(), fine.label(),
+                fine.metadata(), null, ExpiryWarning.NONE, NOW, null,
+                new PushCredential.Rejection("InvalidProviderToken", NOW.minusSeconds(90)));
+
+        assertThat(CredentialSummary.rejection(fine).isVisible()).isFalse();
+        assertThat(CredentialSummary.rejection(refused).getText()).isEqualTo("Refused by APNs: InvalidProviderToken");
+        assertThat(CredentialSummary.rejection(refused).getElement().getThemeList()).contains("badge", "error");
+        assertThat(CredentialSummary.rejection(refused).getTitle()).hasValueSatisfying(title -> assertThat(title)
+                .contains("2026-03-01").contains("other live APNs credential"));
     }
 
     @Test
