@@ -70,14 +70,41 @@ class Outbox {
         }
     }
 
+    /**
+     * Claims up to {@code limit} due deliveries, shared fairly between the apps that have due work: each gets an
+     * equal share of the batch (oldest due first within an app), so one app's broadcast of a million devices
+     * cannot keep another app's single push waiting behind it. The apps are found by a skip scan of the claim
+     * index (one probe per app with queued deliveries, however many deliveries each has); beyond {@code limit}
+     * apps with due work, a random {@code limit} of them share the batch.
+     */
     List<Claimed> claim(int limit, UUID claim, String node, Duration lease) {
         return platform.inTransaction(() -> platform.jdbc().sql("""
-                        with due as (
-                            select tenant_id, app_id, job_id, device_id from push_deliveries
-                             where state = 'queued' and due_at <= now()
-                             order by due_at
-                             limit :limit
-                             for update skip locked)
+                        with recursive queued as (
+                                (select tenant_id, app_id from push_deliveries
+                                  where state = 'queued' order by tenant_id, app_id limit 1)
+                            union all
+                                select next.tenant_id, next.app_id from queued q cross join lateral (
+                                    select tenant_id, app_id from push_deliveries
+                                     where state = 'queued' and (tenant_id, app_id) > (q.tenant_id, q.app_id)
+                                     order by tenant_id, app_id limit 1) next),
+                        apps as (
+                            select q.tenant_id, q.app_id from queued q
+                             where exists (select 1 from push_deliveries p
+                                            where p.tenant_id = q.tenant_id and p.app_id = q.app_id
+                                              and p.state = 'queued' and p.due_at <= now())
+                             order by random()
+                             limit :limit),
+                        share as (
+                            select ceil(cast(:limit as numeric) / greatest(count(*), 1)) as per_app from apps),
+                        due as (
+                            select d.tenant_id, d.app_id, d.job_id, d.device_id
+                              from apps a cross join share s cross join lateral (
+                                   select p.tenant_id, p.app_id, p.job_id, p.device_id from push_deliveries p
+                                    where p.tenant_id = a.tenant_id and p.app_id = a.app_id and p.state = 'queued'
+                                      and p.due_at <= now()
+                                    order by p.due_at
+                                    limit s.per_app
+                                      for update skip locked) d)
                         update push_deliveries o
                            set due_at = now() + make_interval(secs => :lease), claim_id = :claim, claimed_by = :node
                           from due left join push_devices v

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,11 +20,16 @@ import java.util.UUID;
  * targets into the delivery outbox one page per transaction, bound to the job's tenant. Each page moves the job's
  * cursor in the same transaction as its rows, so an expansion that stops anywhere resumes exactly there; the
  * outbox's key makes a repeated page harmless. Never holds more than one page of the audience in memory.
+ *
+ * <p>A job is expanded for at most {@link #TURN} at a time, then gives its lease back and waits for its turn
+ * again behind the jobs that became due meanwhile, so a broadcast to millions does not hold up another app's push
+ * to a few devices for the minutes its expansion takes.
  */
 @Component
 public class JobScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+    static final Duration TURN = Duration.ofMillis(500);
 
     private final PlatformDatabase platform;
     private final TenantDatabase tenants;
@@ -93,7 +99,10 @@ public class JobScheduler implements SmartLifecycle {
         }
     }
 
-    /** Takes the lease of the most overdue job that no live node holds. */
+    /**
+     * Takes the lease of the job that has waited longest, since it became due or since it gave its last turn
+     * back, among those no live node holds.
+     */
     Optional<Claimed> claim() {
         UUID leaseId = UUID.randomUUID();
         return platform.inTransaction(() -> platform.jdbc().sql("""
@@ -101,7 +110,7 @@ public class JobScheduler implements SmartLifecycle {
                             select tenant_id, app_id, id from push_jobs
                              where state in ('scheduled', 'expanding') and send_at <= now()
                                and (lease_until is null or lease_until < now())
-                             order by send_at
+                             order by coalesce(lease_until, send_at)
                              limit 1
                              for update skip locked)
                         update push_jobs j
@@ -118,24 +127,35 @@ public class JobScheduler implements SmartLifecycle {
                 .optional());
     }
 
-    /** Writes the job's targets into the outbox, a page per transaction, until the last page. */
+    /** Writes the job's targets into the outbox, a page per transaction, until the last page or the end of its turn. */
     void expand(Claimed job) {
         UUID cursor = job.cursor();
         long started = System.nanoTime();
-        int total = 0;
         while (running) {
             Page page = page(job, cursor);
-            total += page.inserted();
             if (page.last()) {
-                log.info("Push {} of app {} expanded into {} deliveries in {} ms", job.job(), job.app(), total,
-                        (System.nanoTime() - started) / 1_000_000);
+                log.info("Push {} of app {} expanded into {} deliveries (the last {} in {} ms)", job.job(), job.app(),
+                        page.targeted(), page.inserted(), (System.nanoTime() - started) / 1_000_000);
                 return;
             }
             cursor = page.lastDevice();
+            if (System.nanoTime() - started > TURN.toNanos()) {
+                giveBack(job);
+                return;
+            }
         }
     }
 
-    private record Page(int size, UUID lastDevice, int inserted, boolean last) {
+    /** Ends the job's turn: its lease runs out now, so it is claimed again after the jobs that waited longer. */
+    private void giveBack(Claimed job) {
+        tenants.runInTenant(job.tenant(), () -> tenants.jdbc().sql("""
+                        update push_jobs set lease_until = now()
+                         where tenant_id = ? and app_id = ? and id = ? and lease_id = ? and state = 'expanding'""")
+                .params(job.tenant().value(), job.app(), job.job(), job.leaseId())
+                .update());
+    }
+
+    private record Page(int size, UUID lastDevice, int inserted, boolean last, int targeted) {
     }
 
     private Page page(Claimed job, UUID after) {
@@ -162,9 +182,9 @@ public class JobScheduler implements SmartLifecycle {
                     .param("ids", job.target().ids().toArray(String[]::new))
                     .param("limit", settings.expansionPage())
                     .query((rs, row) -> new Page(rs.getInt("size"), rs.getObject("last_device", UUID.class),
-                            rs.getInt("inserted"), rs.getInt("size") < settings.expansionPage()))
+                            rs.getInt("inserted"), rs.getInt("size") < settings.expansionPage(), 0))
                     .single();
-            int moved = tenants.jdbc().sql("""
+            Optional<Integer> targeted = tenants.jdbc().sql("""
                             update push_jobs
                                set expand_cursor = coalesce(:cursor, expand_cursor),
                                    targeted = targeted + :inserted, queued = queued + :inserted,
@@ -174,7 +194,8 @@ public class JobScheduler implements SmartLifecycle {
                                    expanded_at = case when :last then now() end,
                                    completed_at = case when :last and queued + :inserted = 0 then now() end
                              where tenant_id = :tenant and app_id = :app and id = :job and lease_id = :leaseId
-                               and state = 'expanding'""")
+                               and state = 'expanding'
+                            returning targeted""")
                     .param("cursor", written.lastDevice())
                     .param("inserted", written.inserted())
                     .param("lease", (double) settings.lease().toSeconds())
@@ -183,12 +204,13 @@ public class JobScheduler implements SmartLifecycle {
                     .param("app", job.app())
                     .param("job", job.job())
                     .param("leaseId", job.leaseId())
-                    .update();
-            if (moved == 0) {
+                    .query(Integer.class)
+                    .optional();
+            if (targeted.isEmpty()) {
                 // another node took the job over (this one was too slow to renew its lease): its page stands, not ours
                 throw new IllegalStateException("Lost the lease of push " + job.job());
             }
-            return written;
+            return new Page(written.size(), written.lastDevice(), written.inserted(), written.last(), targeted.get());
         });
     }
 
