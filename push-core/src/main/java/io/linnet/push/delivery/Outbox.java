@@ -104,7 +104,11 @@ class Outbox {
                                       and p.due_at <= now()
                                     order by p.due_at
                                     limit s.per_app
-                                      for update skip locked) d)
+                                      for update skip locked) d
+                             -- never more than this, but the limit is also what tells the planner that few rows
+                             -- come, so that it updates them through the primary key instead of a hash join over
+                             -- the whole outbox
+                             limit :limit)
                         update push_deliveries o
                            set due_at = now() + make_interval(secs => :lease), claim_id = :claim, claimed_by = :node
                           from due left join push_devices v
