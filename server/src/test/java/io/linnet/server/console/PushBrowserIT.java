@@ -14,7 +14,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Push page in a real browser: a test push sent from the console reaches APNs, and a user's devices are found. */
+/**
+ * The Push page in a real browser: a test push sent from the console reaches APNs, a user's devices are found, and
+ * what offline chat notifications show is chosen.
+ */
 class PushBrowserIT extends InBrowser {
 
     @Test
@@ -54,5 +57,26 @@ class PushBrowserIT extends InBrowser {
         browser.screenshot("push-devices");
         page.lookUpDevices("nobody");
         assertThat(page.error("User not found")).contains("User not found");
+    }
+
+    @Test
+    void an_owner_chooses_what_offline_chat_notifications_show_and_the_api_says_the_same() {
+        String appName = "offline-console-" + UUID.randomUUID().toString().substring(0, 8);
+        PushApp app = PushApp.withoutCredentials(api(), fixtures(), "Offline Console Co");
+        assertThat(app.app().owner().client().patch("/manage/v1/apps/" + app.appId(), java.util.Map.of("name", appName))
+                .status()).isEqualTo(200);
+        new SignIn(browser).as(app.app().owner().email(), Fixtures.PASSWORD);
+        PushPage page = new PushPage(browser).openFromMenu(appName);
+
+        assertThat(page.saveOfflinePreview("Sender only, not the text")).contains("Sender only");
+        browser.screenshot("push-offline-sender-only");
+        JsonNode policy = app.client().get("/v1/push/offline").json();
+        assertThat(policy.get("enabled").asBoolean()).isTrue();
+        assertThat(policy.get("preview").asString()).isEqualTo("sender");
+        JsonNode audit = app.app().owner().client().get("/manage/v1/audit").json().get("items").get(0);
+        assertThat(audit.get("action").asString()).isEqualTo("push.offline_policy_changed");
+
+        page.turnOfflinePushOff();
+        assertThat(app.client().get("/v1/push/offline").json().get("enabled").asBoolean()).isFalse();
     }
 }

@@ -4,7 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-/** The Push page of one app: its pushes with live counts, the test push form, and the device look-up. */
+/**
+ * The Push page of one app: its pushes with live counts, the test push form, the device look-up, and what offline
+ * chat notifications show.
+ */
 final class PushPage {
 
     private final Browser browser;
@@ -67,6 +70,23 @@ final class PushPage {
     void awaitDevice(String text) {
         browser.visible(By.xpath("//vaadin-grid[@id='devices']/vaadin-grid-cell-content[contains(normalize-space(.), \""
                 + text + "\")]"));
+    }
+
+    /** Chooses what offline chat notifications show (the option as the form words it), saves, and answers the confirmation. */
+    String saveOfflinePreview(String option) {
+        browser.clickId("tab-offline-push");
+        browser.click(By.xpath("//vaadin-radio-group[@id='offline-push-preview']/vaadin-radio-button[normalize-space()=\""
+                + option + "\"]"));
+        browser.clickId("save-offline-push");
+        return browser.notification("Offline push saved");
+    }
+
+    /** Turns offline chat notifications off, saves, and answers the confirmation. */
+    String turnOfflinePushOff() {
+        browser.clickId("tab-offline-push");
+        browser.clickId("offline-push-enabled");
+        browser.clickId("save-offline-push");
+        return browser.notification("Offline push saved: off");
     }
 
     String error(String text) {

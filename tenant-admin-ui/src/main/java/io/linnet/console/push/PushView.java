@@ -22,6 +22,8 @@ import io.linnet.console.component.ViewHeader;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.push.device.Devices;
 import io.linnet.push.job.PushJobs;
+import io.linnet.push.offline.OfflinePushPolicies;
+import io.linnet.push.offline.OfflinePushPolicy;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.Permission;
@@ -34,7 +36,8 @@ import java.util.Optional;
 
 /**
  * Push for one app at a time: its latest pushes with live state and counts (the page polls every two seconds), a
- * form that sends a test push to a user or a device, and the look-up of a user's devices.
+ * form that sends a test push to a user or a device, the look-up of a user's devices, and (for members who may
+ * change apps) what offline chat notifications show.
  */
 @Route("push/:appId?")
 @PageTitle("Push · Linnet")
@@ -48,14 +51,17 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
     private final AppManagement apps;
     private final PushJobs jobs;
     private final Devices devices;
+    private final OfflinePushPolicies offlinePush;
     private PushJobsGrid jobsGrid;
     private Registration polling;
 
-    public PushView(SignedInAccount signedIn, AppManagement apps, PushJobs jobs, Devices devices) {
+    public PushView(SignedInAccount signedIn, AppManagement apps, PushJobs jobs, Devices devices,
+                    OfflinePushPolicies offlinePush) {
         this.signedIn = signedIn;
         this.apps = apps;
         this.jobs = jobs;
         this.devices = devices;
+        this.offlinePush = offlinePush;
         addClassName("console-view");
     }
 
@@ -63,8 +69,8 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         jobsGrid = null;
-        add(new ViewHeader("Push", "What this app's pushes did, a test push to check its credentials, and the devices "
-                + "a user registered."));
+        add(new ViewHeader("Push", "What this app's pushes did, a test push to check its credentials, the devices "
+                + "a user registered, and what notifications of chat messages show."));
         List<App> all = apps.list(signedIn.member(), Page.Request.first(Page.MAX_LIMIT)).items();
         if (all.isEmpty()) {
             add(new EmptyState("No apps yet", "Push belongs to an app: create one first.", new RouterLink("Go to apps", AppsView.class)));
@@ -105,11 +111,21 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
         }
         tabs.add("Devices", new DeviceLookup(userId -> devices.ofUser(signedIn.member(), appId, userId)))
                 .setId("tab-devices");
+        if (signedIn.may(Permission.APPS_WRITE)) {
+            Feedback.attempt(() -> offlinePush.get(signedIn.member(), appId)).ifPresent(current -> tabs.add(
+                    "Offline push", new OfflinePushForm(current, policy -> saveOfflinePush(appId, policy)))
+                    .setId("tab-offline-push"));
+        }
         add(tabs);
         Feedback.attempt(() -> {
             jobsGrid.refresh();
             return true;
         });
+    }
+
+    private void saveOfflinePush(AppId appId, OfflinePushPolicy policy) {
+        Feedback.attempt(() -> offlinePush.put(signedIn.member(), appId, policy)).ifPresent(saved -> Feedback.success(
+                "Offline push saved: " + (saved.enabled() ? OfflinePushForm.PREVIEWS.get(saved.preview()) : "off")));
     }
 
     @Override
