@@ -6,13 +6,17 @@ import io.linnet.server.support.Api;
 import io.linnet.server.support.ApnsFake;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ProviderFakes;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.TenantDatabase;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -155,6 +159,32 @@ public record PushApp(MessagingApp app) {
         return page.json().get("items").valueStream()
                 .filter(item -> item.get("deviceId").asString().equals(deviceId))
                 .findFirst().orElseThrow(() -> new AssertionError("No delivery to " + deviceId + " in " + page));
+    }
+
+    /**
+     * Many APNs devices at once, written with SQL (the API would take minutes): users {@code user-1} to
+     * {@code user-<users>}, tagged {@code fans}, sharing out {@code devices} production tokens that the APNs fake
+     * accepts in bulk; answers the tokens.
+     */
+    public List<String> bulkApnsDevices(TenantDatabase database, ApnsFake apns, int users, int devices) {
+        List<String> tokens = new ArrayList<>(devices);
+        for (int i = 0; i < devices; i++) {
+            tokens.add(apns.bulkToken());
+        }
+        TenantId tenant = new TenantId(UUID.fromString(app.owner().tenantId()));
+        UUID appId = UUID.fromString(appId());
+        database.runInTenant(tenant, () -> {
+            database.jdbc().sql("""
+                            insert into end_users (tenant_id, app_id, user_id, tags)
+                            select ?, ?, 'user-' || i, '{fans}' from generate_series(1, ?) i""")
+                    .params(tenant.value(), appId, users).update();
+            database.jdbc().sql("""
+                            insert into push_devices (tenant_id, app_id, id, user_id, provider, token, environment)
+                            select ?, ?, gen_random_uuid(), 'user-' || (n % ? + 1), 'apns', t, 'production'
+                              from unnest(cast(? as text[])) with ordinality as d(t, n)""")
+                    .params(tenant.value(), appId, users, tokens.toArray(String[]::new)).update();
+        });
+        return tokens;
     }
 
     public JsonNode devices(String userId) {

@@ -14,7 +14,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,21 +41,7 @@ class PushBroadcastIT extends ServerIT {
         PushApp app = PushApp.create(api(), fixtures(), "Broadcast");
         TenantId tenant = new TenantId(UUID.fromString(app.app().owner().tenantId()));
         UUID appId = UUID.fromString(app.appId());
-        List<String> tokens = new ArrayList<>(DEVICES);
-        for (int i = 0; i < DEVICES; i++) {
-            tokens.add(apns.bulkToken());
-        }
-        database.runInTenant(tenant, () -> {
-            database.jdbc().sql("""
-                            insert into end_users (tenant_id, app_id, user_id, tags)
-                            select ?, ?, 'user-' || i, '{fans}' from generate_series(1, ?) i""")
-                    .params(tenant.value(), appId, USERS).update();
-            database.jdbc().sql("""
-                            insert into push_devices (tenant_id, app_id, id, user_id, provider, token, environment)
-                            select ?, ?, gen_random_uuid(), 'user-' || (n % ? + 1), 'apns', t, 'production'
-                              from unnest(cast(? as text[])) with ordinality as d(t, n)""")
-                    .params(tenant.value(), appId, USERS, tokens.toArray(String[]::new)).update();
-        });
+        List<String> tokens = app.bulkApnsDevices(database, apns, USERS, DEVICES);
         long acceptedBefore = apns.acceptedTotal();
         long liveHeapBefore = liveHeap();
 

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,18 +31,7 @@ class PushFairnessIT extends ServerIT {
         PushApp big = PushApp.create(api(), fixtures(), "Fairness Broadcaster");
         PushApp small = PushApp.create(api(), fixtures(), "Fairness Bystander");
         TenantId bigTenant = new TenantId(UUID.fromString(big.app().owner().tenantId()));
-        List<String> tokens = new ArrayList<>(BROADCAST);
-        for (int i = 0; i < BROADCAST; i++) {
-            tokens.add(apns.bulkToken());
-        }
-        database.runInTenant(bigTenant, () -> {
-            database.jdbc().sql("insert into end_users (tenant_id, app_id, user_id) values (?, ?, 'fan')")
-                    .params(bigTenant.value(), UUID.fromString(big.appId())).update();
-            database.jdbc().sql("""
-                            insert into push_devices (tenant_id, app_id, id, user_id, provider, token, environment)
-                            select ?, ?, gen_random_uuid(), 'fan', 'apns', t, 'production' from unnest(cast(? as text[])) t""")
-                    .params(bigTenant.value(), UUID.fromString(big.appId()), tokens.toArray(String[]::new)).update();
-        });
+        big.bulkApnsDevices(database, apns, 1, BROADCAST);
         small.users("sam");
         String device = small.apnsDevice("sam", apns.liveToken());
 
