@@ -69,6 +69,8 @@ class RuleSetTest {
         assertThatThrownBy(() -> RuleSet.validate(keywords("long", FLAG, "x".repeat(201))))
                 .isInstanceOf(DomainException.class).hasMessageContaining("longer than 200 characters");
         RuleSet.validate(keywords("long enough", FLAG, "x".repeat(200)));
+        assertThatThrownBy(() -> RuleSet.validate(keywords("ligatures", FLAG, "\uFDFA".repeat(25))))
+                .isInstanceOf(DomainException.class).hasMessageContaining("once its compatibility characters are spelled out");
         assertThatThrownBy(() -> RuleSet.validate(keywords("symbols", FLAG, "!!! ***")))
                 .isInstanceOf(DomainException.class).hasMessageContaining("'!!! ***' has no letters or digits");
         assertThatThrownBy(() -> RuleSet.validate(keywords("invisible", FLAG, "\u200B\u0301")))
