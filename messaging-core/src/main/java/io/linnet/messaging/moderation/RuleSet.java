@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Lao, Khmer or Myanmar match anywhere ({@code 傻逼} hits {@code "你这个傻逼啊"}); a mixed keyword
  * decides each end by its own character. Because separators are skipped, text spaced out letter
  * by letter can still hit across its spaces ({@code "c l a s s"} hits {@code ass}): the price of
- * catching {@code "a s s"}.
+ * catching {@code "a s s"}. Leetspeak is not undone: {@code "a$$"} is {@code "a"} and a separator.
  *
  * <h2>Regular expressions</h2>
  * {@link java.util.regex} with {@code CASE_INSENSITIVE | UNICODE_CASE}, run on the text after NFKC

@@ -177,6 +177,18 @@ class KeywordMatchingTest {
     }
 
     @Test
+    void broken_utf16_is_read_as_separators_and_kept_as_it_was() {
+        Verdict verdict = PROFANITY.check("\uDC00fu\uD800ck\uD800", null);
+        assertThat(spans(verdict)).containsExactly("fu\uD800ck@1-6");
+        assertThat(verdict.text()).isEqualTo("\uDC00*****\uD800");
+    }
+
+    @Test
+    void leetspeak_is_not_undone() {
+        assertThat(set(keywords("ass", FLAG, "ass")).check("a$$ a55", null).clean()).isTrue();
+    }
+
+    @Test
     void clean_text_comes_back_as_the_same_string() {
         String text = "a perfectly clean message, 完全没有问题";
         Verdict verdict = set(keywords("rude", MASK, "fuck", "傻逼")).check(text, null);

@@ -132,6 +132,18 @@ class RuleSetTest {
     }
 
     @Test
+    void one_rule_set_checks_texts_on_many_threads_at_once_with_the_same_results() {
+        List<String> words = generatedKeywords(4_000);
+        RuleSet set = set(keywords("words", MASK, words.subList(0, 2_000).toArray(String[]::new)),
+                regex("digits", FLAG, "\\d{3,}"));
+        List<String> texts = words.stream().map(word -> "x " + word + " 1234 ﬁ😀 y").toList();
+        List<Verdict> alone = texts.stream().map(text -> set.check(text, null)).toList();
+        List<Verdict> together = texts.parallelStream().map(text -> set.check(text, null)).toList();
+        assertThat(together).isEqualTo(alone);
+        assertThat(alone.subList(0, 2_000)).allMatch(Verdict::masked).allMatch(Verdict::flagged);
+    }
+
+    @Test
     void hits_are_ordered_by_start_across_keyword_and_regex_rules() {
         RuleSet set = set(regex("digits", FLAG, "\\d+"), keywords("words", FLAG, "spam", "傻逼"));
         assertThat(spans(set.check("傻逼 42 spam 7", null))).containsExactly("傻逼@0-2", "42@3-5", "spam@6-10", "7@11-12");
