@@ -3,6 +3,7 @@ package io.linnet.bench.moderation;
 import io.linnet.messaging.conversation.ConversationType;
 import io.linnet.messaging.moderation.RuleSet;
 import io.linnet.messaging.moderation.Verdict;
+import org.ahocorasick.trie.Trie;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +98,11 @@ public class MatcherBenchmark {
 
     public static void main(String[] args) throws Exception {
         CommandLineOptions given = new CommandLineOptions(args);
+        if (given.shouldHelp() || given.shouldList() || given.shouldListWithParams() || given.shouldListProfilers()
+                || given.shouldListResultFormats()) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
         ChainedOptionsBuilder options = new OptionsBuilder().parent(given);
         if (given.getIncludes().isEmpty()) {
             options.include(MatcherBenchmark.class.getName() + ".check");
@@ -119,6 +126,7 @@ public class MatcherBenchmark {
             options.jvmArgs("-Xms1g", "-Xmx1g");
         }
         printHitRates();
+        printFootprints();
         summarize(new Runner(options.build()).run());
     }
 
@@ -134,6 +142,29 @@ public class MatcherBenchmark {
         }
     }
 
+    /**
+     * The heap a compiled set holds, against the library's trie of the same keywords: the heap in
+     * use after a full collection, before and after building (approximate, but the JVM's own count).
+     */
+    private static void printFootprints() {
+        for (int count : new int[] {10_000, 50_000}) {
+            List<String> keywords = MatcherWorkload.keywords(count);
+            long before = heapAfterGc();
+            RuleSet rules = MatcherWorkload.rules(count);
+            long ruleSet = heapAfterGc() - before;
+            Trie trie = Trie.builder().addKeywords(keywords).build();
+            long library = heapAfterGc() - before - ruleSet;
+            System.out.printf(Locale.ROOT, "%,d keywords: the compiled RuleSet holds %.1f MB, the org.ahocorasick Trie %.1f MB%n",
+                    rules.keywordCount(), ruleSet / 1e6, trie.parseText("").size() + library / 1e6);
+        }
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private static void summarize(Collection<RunResult> results) {
         Map<String, Double> hundredKeywords = new HashMap<>();
         for (RunResult result : results) {
@@ -142,12 +173,13 @@ public class MatcherBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| benchmark | texts | keywords | checks/s | MB/s (UTF-8, 10^6 bytes) | vs 100 keywords |");
+        System.out.println("| benchmark | texts | keywords | checks/s | MB/s (UTF-8, 10^6 bytes) | MB/s vs 100 keywords |");
         System.out.println("|---|---|---:|---:|---:|---:|");
         for (RunResult result : results) {
             String texts = result.getParams().getParam("texts");
             double bytesPerSecond = bytesPerSecond(result);
-            Double base = isMatcher(result) ? hundredKeywords.get(texts) : null;
+            boolean hasRules = !"0".equals(result.getParams().getParam("keywords"));
+            Double base = isMatcher(result) && hasRules ? hundredKeywords.get(texts) : null;
             System.out.printf(Locale.ROOT, "| %s | %s | %,d | %,.0f | %,.1f | %s |%n", result.getParams().getBenchmark()
                             .replace(MatcherBenchmark.class.getPackageName() + ".", ""), texts,
                     Integer.parseInt(result.getParams().getParam("keywords")), result.getPrimaryResult().getScore(),
