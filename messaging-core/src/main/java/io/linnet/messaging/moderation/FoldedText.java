@@ -4,6 +4,8 @@ import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A text as the matcher reads it, with the way back to the original: each folded char knows the
@@ -25,7 +27,7 @@ import java.util.Locale;
  *   expression sees the spaces and punctuation it was written for.</li>
  * </ul>
  * Folding a single UTF-16 char is cached in a table per view, so a text costs a table read per
- * char; only clusters with marks, supplementary characters and first sightings take the slow path.
+ * char; clusters with marks, supplementary characters and chars that expand are cached in a map.
  */
 final class FoldedText {
 
@@ -52,9 +54,10 @@ final class FoldedText {
         // Per BMP char: 0 = not folded yet, else KNOWN | flags | the folded char. Written racily on
         // purpose: every thread computes the same int, and an int write is atomic.
         private final int[] singles = new int[Character.MAX_VALUE + 1];
-        // The folds of more than one char, for the singles marked EXPANDS (read after the int; a
-        // null seen through the race is simply computed again).
-        private final String[] expansions = new String[Character.MAX_VALUE + 1];
+        // The folds of clusters, supplementary characters and chars that fold to more than one
+        // char (emoji with their variation selectors, accented letters written with combining
+        // marks): bounded, so that a flood of distinct ones costs time, never memory.
+        private final Map<String, String> others = new ConcurrentHashMap<>();
 
         abstract String foldCluster(String cluster);
 
@@ -76,16 +79,18 @@ final class FoldedText {
             if (folded.isEmpty()) {
                 return flags | VANISHES;
             }
-            if (folded.length() == 1) {
-                return flags | folded.charAt(0);
-            }
-            expansions[c] = folded;
-            return flags | EXPANDS;
+            return folded.length() == 1 ? flags | folded.charAt(0) : flags | EXPANDS;
         }
 
-        private String expansion(char c) {
-            String folded = expansions[c];
-            return folded != null ? folded : foldCluster(String.valueOf(c));
+        private String other(String cluster) {
+            String folded = others.get(cluster);
+            if (folded == null) {
+                folded = foldCluster(cluster);
+                if (others.size() < MAX_OTHERS) {
+                    others.put(cluster, folded);
+                }
+            }
+            return folded;
         }
     }
 
@@ -95,6 +100,7 @@ final class FoldedText {
     private static final int VANISHES = 1 << 18;
     private static final int EXPANDS = 1 << 17;
     private static final int SLOW = SURROGATE | EXPANDS;
+    private static final int MAX_OTHERS = 20_000;
 
     private final String original;
     private final char[] chars;
@@ -114,22 +120,22 @@ final class FoldedText {
         int[] origins = new int[n + 16];
         int length = 0;
         int i = 0;
+        int entry = n == 0 ? 0 : view.single(text.charAt(0));
         while (i < n) {
-            int entry = view.single(text.charAt(i));
             int next = i + 1;
-            boolean cluster = next < n && text.charAt(next) >= '\u0300' && continuesCluster(text, next);
+            int nextEntry = next < n ? view.single(text.charAt(next)) : 0;
+            boolean cluster = (nextEntry & CONTINUES) != 0 || ((nextEntry & SURROGATE) != 0 && continuesCluster(text, next));
             if ((entry & SLOW) == 0 && !cluster) {
                 if ((entry & VANISHES) == 0) {
                     chars[length] = (char) entry;
                     origins[length++] = i;
                 }
                 i = next;
+                entry = nextEntry;
                 continue;
             }
             int end = clusterEnd(text, i);
-            String folded = end == next && (entry & EXPANDS) != 0
-                    ? view.expansion(text.charAt(i))
-                    : view.foldCluster(text.substring(i, end));
+            String folded = view.other(text.substring(i, end));
             if (length + folded.length() > chars.length) {
                 int capacity = Math.max(chars.length * 2, length + folded.length());
                 chars = Arrays.copyOf(chars, capacity);
@@ -140,6 +146,7 @@ final class FoldedText {
                 origins[length++] = i;
             }
             i = end;
+            entry = i < n ? view.single(text.charAt(i)) : 0;
         }
         return new FoldedText(text, chars, origins, length);
     }
@@ -192,10 +199,7 @@ final class FoldedText {
     }
 
     private static boolean continuesCluster(String text, int at) {
-        char c = text.charAt(at);
-        return Character.isHighSurrogate(c)
-                ? continuesCluster(text.codePointAt(at))
-                : (View.KEYWORDS.single(c) & CONTINUES) != 0;
+        return continuesCluster(text.codePointAt(at));
     }
 
     /**

@@ -7,10 +7,12 @@ import java.util.List;
  * An Aho-Corasick automaton over UTF-16 chars: finds every occurrence of every keyword, overlaps
  * included, in one pass over a text, whatever the number of keywords.
  *
- * <p>Kept compact for tens of thousands of keywords over an alphabet as large as Chinese: the
- * trie's edges live in one open-addressing table keyed by (state, char), and a bit set of the chars
- * that occur in any keyword sends every other char straight back to the root without a lookup,
- * which is most chars of most messages. Immutable once built; safe to share between threads.
+ * <p>Kept compact for tens of thousands of keywords over an alphabet as large as Chinese: a bit set
+ * of the chars that occur in any keyword sends every other char straight back to the root without
+ * a lookup, which is most chars of most messages; the root's edges are an array indexed by a char's
+ * rank in that set; all other edges live in one open-addressing table of longs, each slot holding
+ * (state, char) and the target, so that a lookup touches one cache line. Immutable once built;
+ * safe to share between threads.
  */
 final class KeywordAutomaton {
 
@@ -20,11 +22,15 @@ final class KeywordAutomaton {
         void found(int keyword, int end);
     }
 
-    private static final long NO_KEY = -1L;
+    /** Edge slots hold the target in their low 24 bits, so a trie has fewer states than this. */
+    static final int MAX_STATES = 1 << 24;
+    private static final int TARGET_BITS = 24;
+    private static final long TARGET_MASK = (1L << TARGET_BITS) - 1;
 
     private final long[] alphabet;
-    private final long[] edgeKeys;
-    private final int[] edgeTargets;
+    private final int[] alphabetRanks;
+    private final int[] rootEdges;
+    private final long[] edges;
     private final int edgeShift;
     private final int[] fail;
     private final int[] keywordAt;
@@ -33,8 +39,17 @@ final class KeywordAutomaton {
 
     private KeywordAutomaton(Builder builder) {
         this.alphabet = builder.alphabet;
-        this.edgeKeys = builder.edgeKeys;
-        this.edgeTargets = builder.edgeTargets;
+        this.alphabetRanks = new int[alphabet.length];
+        int rank = 0;
+        for (int word = 0; word < alphabet.length; word++) {
+            alphabetRanks[word] = rank;
+            rank += Long.bitCount(alphabet[word]);
+        }
+        this.rootEdges = new int[rank];
+        for (int child = builder.firstChild[0]; child != 0; child = builder.nextSibling[child]) {
+            rootEdges[rank(builder.label[child])] = child;
+        }
+        this.edges = builder.edges;
         this.edgeShift = builder.edgeShift;
         this.fail = Arrays.copyOf(builder.fail, builder.states);
         this.keywordAt = Arrays.copyOf(builder.keywordAt, builder.states);
@@ -42,7 +57,7 @@ final class KeywordAutomaton {
         this.keywordLengths = builder.keywordLengths;
     }
 
-    /** Builds the automaton of distinct, non-empty keywords. */
+    /** Builds the automaton of distinct, non-empty keywords of {@link #MAX_STATES} chars at most together. */
     static KeywordAutomaton of(List<String> keywords) {
         Builder builder = new Builder(keywords);
         builder.linkFailures();
@@ -68,21 +83,21 @@ final class KeywordAutomaton {
         }
     }
 
+    /** The next state from {@code state} on {@code c}, a char of the alphabet. */
     private int step(int state, char c) {
-        while (true) {
-            int next = edge(state, c);
-            if (next > 0) {
+        while (state != 0) {
+            int next = find(edges, edgeShift, key(state, c));
+            if (next != 0) {
                 return next;
-            }
-            if (state == 0) {
-                return 0;
             }
             state = fail[state];
         }
+        return rootEdges[rank(c)];
     }
 
-    private int edge(int state, char c) {
-        return find(edgeKeys, edgeTargets, edgeShift, key(state, c));
+    /** How many chars of the alphabet come before {@code c}. */
+    private int rank(char c) {
+        return alphabetRanks[c >>> 6] + Long.bitCount(alphabet[c >>> 6] & ((1L << c) - 1));
     }
 
     private static long key(int state, char c) {
@@ -93,15 +108,16 @@ final class KeywordAutomaton {
         return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     }
 
-    private static int find(long[] keys, int[] targets, int shift, long key) {
-        int mask = keys.length - 1;
+    /** The target of the edge with this key, or 0 (the root, which no edge in the table leads to). */
+    private static int find(long[] edges, int shift, long key) {
+        int mask = edges.length - 1;
         for (int slot = slot(key, shift); ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
-            if (k == key) {
-                return targets[slot];
-            }
-            if (k == NO_KEY) {
+            long edge = edges[slot];
+            if (edge == 0) {
                 return 0;
+            }
+            if (edge >>> TARGET_BITS == key) {
+                return (int) (edge & TARGET_MASK);
             }
         }
     }
@@ -110,10 +126,11 @@ final class KeywordAutomaton {
     private static final class Builder {
 
         final long[] alphabet = new long[(Character.MAX_VALUE + 1) / 64];
+        // the root's edges by char while building; the automaton keeps them by rank in the alphabet
+        final int[] rootChildren = new int[Character.MAX_VALUE + 1];
         final int[] keywordLengths;
-        long[] edgeKeys;
-        int[] edgeTargets;
-        int edgeShift;
+        final long[] edges;
+        final int edgeShift;
         int states = 1;
         int[] fail;
         int[] keywordAt;
@@ -128,6 +145,9 @@ final class KeywordAutomaton {
             for (String keyword : keywords) {
                 capacity += keyword.length();
             }
+            if (capacity > MAX_STATES) {
+                throw new IllegalArgumentException("keywords of " + capacity + " chars together; at most " + MAX_STATES);
+            }
             fail = new int[capacity];
             keywordAt = new int[capacity];
             nextMatch = new int[capacity];
@@ -136,9 +156,7 @@ final class KeywordAutomaton {
             label = new char[capacity];
             Arrays.fill(keywordAt, -1);
             int tableSize = Integer.highestOneBit(Math.max(16, capacity) * 2) * 2;
-            edgeKeys = new long[tableSize];
-            Arrays.fill(edgeKeys, NO_KEY);
-            edgeTargets = new int[tableSize];
+            edges = new long[tableSize];
             edgeShift = 64 - Integer.numberOfTrailingZeros(tableSize);
             keywordLengths = new int[keywords.size()];
             for (int k = 0; k < keywords.size(); k++) {
@@ -151,13 +169,17 @@ final class KeywordAutomaton {
             for (int i = 0; i < keyword.length(); i++) {
                 char c = keyword.charAt(i);
                 alphabet[c >>> 6] |= 1L << c;
-                int next = find(edgeKeys, edgeTargets, edgeShift, key(state, c));
+                int next = child(state, c);
                 if (next == 0) {
                     next = states++;
                     label[next] = c;
                     nextSibling[next] = firstChild[state];
                     firstChild[state] = next;
-                    put(key(state, c), next);
+                    if (state == 0) {
+                        rootChildren[c] = next;
+                    } else {
+                        put(key(state, c), next);
+                    }
                 }
                 state = next;
             }
@@ -165,14 +187,17 @@ final class KeywordAutomaton {
             keywordLengths[index] = keyword.length();
         }
 
+        private int child(int state, char c) {
+            return state == 0 ? rootChildren[c] : find(edges, edgeShift, key(state, c));
+        }
+
         private void put(long key, int target) {
-            int mask = edgeKeys.length - 1;
+            int mask = edges.length - 1;
             int slot = slot(key, edgeShift);
-            while (edgeKeys[slot] != NO_KEY) {
+            while (edges[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            edgeKeys[slot] = key;
-            edgeTargets[slot] = target;
+            edges[slot] = key << TARGET_BITS | target;
         }
 
         /** Breadth first, so that a state's failure target is linked before the state itself. */
@@ -191,7 +216,7 @@ final class KeywordAutomaton {
                 for (int child = firstChild[state]; child != 0; child = nextSibling[child]) {
                     int target = fail[state];
                     int next;
-                    while ((next = find(edgeKeys, edgeTargets, edgeShift, key(target, label[child]))) == 0 && target != 0) {
+                    while ((next = child(target, label[child])) == 0 && target != 0) {
                         target = fail[target];
                     }
                     fail[child] = next;

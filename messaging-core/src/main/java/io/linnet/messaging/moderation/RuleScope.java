@@ -25,6 +25,7 @@ public enum RuleScope {
         throw DomainException.invalid("scope must be 'all', 'groups' or 'direct'");
     }
 
+    /** Whether a rule of this scope applies in a conversation of {@code type} (never null; see {@link RuleSet#check}). */
     public boolean covers(ConversationType type) {
         Objects.requireNonNull(type, "type");
         return switch (this) {

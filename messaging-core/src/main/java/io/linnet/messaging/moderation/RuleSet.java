@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Lao, Khmer or Myanmar match anywhere ({@code 傻逼} hits {@code "你这个傻逼啊"}); a mixed keyword
  * decides each end by its own character. Because separators are skipped, text spaced out letter
  * by letter can still hit across its spaces ({@code "c l a s s"} hits {@code ass}): the price of
- * catching {@code "a s s"}.
+ * catching {@code "a s s"}. Leetspeak is not undone: {@code "a$$"} is {@code "a"} and a separator.
  *
  * <h2>Regular expressions</h2>
  * {@link java.util.regex} with {@code CASE_INSENSITIVE | UNICODE_CASE}, run on the text after NFKC
@@ -67,6 +67,7 @@ public final class RuleSet {
 
     public static final RuleSet EMPTY = new RuleSet(List.of(), null, new int[0][], new byte[0], List.of(), new int[0], 0);
 
+    private static final int MAX_FOLDED_KEYWORD_LENGTH = KeywordAutomaton.MAX_STATES / MAX_KEYWORDS;
     private static final Logger log = LoggerFactory.getLogger(RuleSet.class);
     private static final byte BOUNDED_START = 1;
     private static final byte BOUNDED_END = 2;
@@ -253,6 +254,11 @@ public final class RuleSet {
             String folded = FoldedText.keyword(term);
             if (folded.isEmpty()) {
                 throw DomainException.invalid(label + ": the keyword '" + term + "' has no letters or digits to match");
+            }
+            if (folded.length() > MAX_FOLDED_KEYWORD_LENGTH) {
+                // so that 50,000 keywords always fit the automaton: ligatures and the like spelled out
+                throw DomainException.invalid(label + ": the keyword '" + term.substring(0, 20) + "...' is longer than "
+                        + MAX_FOLDED_KEYWORD_LENGTH + " characters once its compatibility characters are spelled out");
             }
             keywords.add(folded);
         }
