@@ -21,8 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,15 +197,10 @@ public class Restrictions {
             if (filter.activeOnly()) {
                 sql.append(" and lifted_at is null and (expires_at is null or expires_at > now())");
             }
-            request.after().ifPresent(after -> {
-                String[] key = after.split("/", 2);
-                try {
-                    params.put("afterTime", OffsetDateTime.parse(key[0]));
-                } catch (RuntimeException e) {
-                    throw DomainException.invalid("cursor is not valid; pass the nextCursor of the previous page");
-                }
-                params.put("afterId", Page.Request.uuidKey(key.length == 2 ? key[1] : ""));
+            request.after().map(TimeCursor::parse).ifPresent(after -> {
                 sql.append(" and (created_at, id) < (:afterTime, :afterId)");
+                params.put("afterTime", after.time());
+                params.put("afterId", after.id());
             });
             sql.append(" order by created_at desc, id desc limit :limit");
             params.put("limit", request.limit() + 1);
@@ -215,7 +208,7 @@ public class Restrictions {
                     .params(params)
                     .query(Restrictions::restriction)
                     .list();
-            return Page.of(rows, request.limit(), row -> row.createdAt().atOffset(ZoneOffset.UTC) + "/" + row.id());
+            return Page.of(rows, request.limit(), row -> TimeCursor.key(row.createdAt(), row.id()));
         });
     }
 

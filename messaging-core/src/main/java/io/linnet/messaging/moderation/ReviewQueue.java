@@ -26,8 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -220,18 +218,10 @@ public class ReviewQueue {
                 sql.append(" and r.conversation_id = :conversation");
                 params.put("conversation", f.conversationId().value());
             }
-            request.after().ifPresent(after -> {
-                String[] key = after.split("/", 2);
-                if (key.length != 2) {
-                    throw DomainException.invalid("cursor is not valid; pass the nextCursor of the previous page");
-                }
+            request.after().map(TimeCursor::parse).ifPresent(after -> {
                 sql.append(" and (r.created_at, r.message_id) > (:afterTime, :afterId)");
-                try {
-                    params.put("afterTime", OffsetDateTime.parse(key[0]));
-                } catch (RuntimeException e) {
-                    throw DomainException.invalid("cursor is not valid; pass the nextCursor of the previous page");
-                }
-                params.put("afterId", Page.Request.uuidKey(key[1]));
+                params.put("afterTime", after.time());
+                params.put("afterId", after.id());
             });
             sql.append(" order by r.created_at, r.message_id limit :limit");
             params.put("limit", request.limit() + 1);
@@ -239,8 +229,7 @@ public class ReviewQueue {
                     .params(params)
                     .query((rs, row) -> item(rs, List.of()))
                     .list();
-            Page<ReviewItem> page = Page.of(rows, request.limit(),
-                    item -> item.createdAt().atOffset(ZoneOffset.UTC) + "/" + item.messageId());
+            Page<ReviewItem> page = Page.of(rows, request.limit(), item -> TimeCursor.key(item.createdAt(), item.messageId()));
             return new Page<>(withReports(ref, page.items()), page.nextCursor());
         });
     }

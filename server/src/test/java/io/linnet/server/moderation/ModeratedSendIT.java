@@ -111,6 +111,12 @@ class ModeratedSendIT extends ServerIT {
         assertThat(item.get("status").asString()).isEqualTo("open");
         assertThat(item.at("/body/text").asString()).isEqualTo("let's MEET OFFLINE tonight");
         assertThat(moderation.stats().get("flagged").asLong()).isEqualTo(1);
+
+        ChatClient cat = chat.device("cat");
+        JsonNode overWebSocket = cat.say(group, "f-2", "meet  offline?");
+        assertThat(ben.messages(group, 1).getFirst().at("/body/text").asString()).isEqualTo("meet  offline?");
+        assertThat(moderation.queue("").get("items")).extracting(queued -> queued.get("messageId").asString())
+                .containsExactly(sent.get("messageId").asString(), overWebSocket.get("messageId").asString());
     }
 
     @Test

@@ -146,6 +146,23 @@ class ReviewQueueIT extends ServerIT {
     }
 
     @Test
+    void a_long_queue_comes_a_page_at_a_time_oldest_first() {
+        moderation.keywords("flag", "odd");
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            sent.add(chat.app().sent(group, "ann", "o-" + i, "odd " + i).get("messageId").asString());
+        }
+
+        JsonNode first = moderation.queue("?limit=3");
+        JsonNode second = moderation.queue("?limit=3&cursor=" + first.get("nextCursor").asString());
+
+        assertThat(first.get("items")).extracting(item -> item.get("messageId").asString()).isEqualTo(sent.subList(0, 3));
+        assertThat(second.get("items")).extracting(item -> item.get("messageId").asString()).isEqualTo(sent.subList(3, 5));
+        assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).isTrue();
+        moderation.member().get(moderation.path("/queue?cursor=bm90LWEtY3Vyc29y")).assertProblem(400, "invalid_request");
+    }
+
+    @Test
     void decisions_are_checked_before_anything_is_decided() {
         moderation.keywords("flag", "odd");
         String flagged = chat.app().sent(group, "ann", "a-1", "odd one").get("messageId").asString();
