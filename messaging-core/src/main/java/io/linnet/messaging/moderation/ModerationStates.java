@@ -172,8 +172,38 @@ public class ModerationStates implements MessageListener, SmartLifecycle {
                                         Optional.ofNullable(expires).map(Timestamp::toInstant)));
                     });
             boolean scoped = rules.stream().anyMatch(rule -> rule.scope() != RuleScope.ALL);
-            return new ModerationState(RuleSet.compile(rules), scoped, hook, Map.copyOf(restraints), clock.instant());
+            return new ModerationState(compile(app, rules), scoped, hook, Map.copyOf(restraints), clock.instant());
         });
+    }
+
+    /**
+     * Compiles the app's rules. They were compiled the same way when saved, so this fails only if a
+     * newer version of Linnet is stricter; then the rules it refuses are left out (and logged), and
+     * the others still hold, rather than every send of the app failing.
+     */
+    private static RuleSet compile(AppRef app, List<Rule> rules) {
+        try {
+            return RuleSet.compile(rules);
+        } catch (RuntimeException refused) {
+            List<Rule> usable = new ArrayList<>();
+            for (Rule rule : rules) {
+                try {
+                    RuleSet.validate(rule);
+                    RuleSet.compile(concat(usable, rule));
+                    usable.add(rule);
+                } catch (RuntimeException bad) {
+                    log.error("Moderation rule {} ({}) of app {} no longer compiles and is left out: {}",
+                            rule.id(), rule.name(), app.appId(), bad.getMessage());
+                }
+            }
+            return RuleSet.compile(usable);
+        }
+    }
+
+    private static List<Rule> concat(List<Rule> rules, Rule more) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.add(more);
+        return all;
     }
 
     @Override
