@@ -18,8 +18,6 @@ import java.util.Optional;
 record ModerationState(RuleSet rules, boolean scoped, Optional<PreSendHookSettings> hook,
                        Map<UserId, List<Restraint>> restraints, Instant loadedAt) {
 
-    static final ModerationState NONE = new ModerationState(RuleSet.EMPTY, false, Optional.empty(), Map.of(), Instant.EPOCH);
-
     /** A mute or ban in force when the state was read; it may have run out since. */
     record Restraint(RestrictionKind kind, Optional<ConversationId> conversation, Optional<Instant> expiresAt) {
 

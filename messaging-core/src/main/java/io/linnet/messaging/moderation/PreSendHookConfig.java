@@ -68,13 +68,14 @@ public class PreSendHookConfig {
      */
     public SavedHook save(Actor.Member actor, AppId app, String url, Integer timeoutMillis, String onFailure, boolean newSecret) {
         actor.require(Permission.MODERATION);
-        PreSendHookSettings checked = PreSendHookSettings.checked(url, "-", timeoutMillis == null ? 1000 : timeoutMillis,
+        String candidate = newSecret();
+        PreSendHookSettings checked = PreSendHookSettings.checked(url, candidate, timeoutMillis == null ? 1000 : timeoutMillis,
                 onFailure == null ? "open" : onFailure, settings.allowInsecureHooks());
         AppRef ref = new AppRef(actor.tenantId(), app);
         SavedHook saved = database.inTenant(actor.tenantId(), () -> {
             apps.find(actor.tenantId(), app);
             boolean exists = find(ref).isPresent();
-            Optional<String> secret = exists && !newSecret ? Optional.empty() : Optional.of(newSecret());
+            Optional<String> secret = exists && !newSecret ? Optional.empty() : Optional.of(candidate);
             database.jdbc().sql("""
                             insert into moderation_hooks (tenant_id, app_id, url, secret, timeout_millis, on_failure)
                             values (:tenant, :app, :url, :secret, :timeout, :onFailure)

@@ -2,11 +2,10 @@ package io.linnet.push.device;
 
 import io.linnet.push.provider.PushProvider;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.LoopbackHost;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -103,7 +102,7 @@ public record DeviceRegistration(PushProvider provider, String token, Optional<S
         try {
             URI uri = new URI(endpoint);
             boolean https = "https".equals(uri.getScheme()) && uri.getHost() != null;
-            boolean local = "http".equals(uri.getScheme()) && uri.getHost() != null && isLoopback(uri.getHost());
+            boolean local = "http".equals(uri.getScheme()) && uri.getHost() != null && LoopbackHost.is(uri.getHost());
             if (https || local) {
                 return endpoint;
             }
@@ -111,20 +110,6 @@ public record DeviceRegistration(PushProvider provider, String token, Optional<S
             // reported below
         }
         throw DomainException.invalid("subscription.endpoint must be an https URL");
-    }
-
-    private static boolean isLoopback(String host) {
-        if ("localhost".equalsIgnoreCase(host)) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String key(String raw, String field, int bytes) {

@@ -104,7 +104,7 @@ class RestrictionsIT extends ServerIT {
         owner.post(moderation.path("/bans"), Map.of("userId", "ann", "reason", "x", "conversationId", group))
                 .assertProblem(400, "invalid_request");
         owner.post(moderation.path("/bans"), Map.of("userId", "bad user!", "reason", "x")).assertProblem(400, "invalid_request");
-        owner.post(moderation.path("/restrictions/not-an-id/lift"), Map.of("reason", "x")).assertProblem(400, "invalid_request");
+        owner.post(moderation.path("/restrictions/not-an-id/lift"), Map.of("reason", "x")).assertProblem(404, "not_found");
 
         assertThat(owner.get(moderation.path("/restrictions?active=false")).json().get("items")).isEmpty();
         assertThat(chat.app().send(direct, "ann", "d-1", "free").status()).isEqualTo(201);

@@ -112,7 +112,7 @@ class ReviewQueueIT extends ServerIT {
         report(messageId, "ben", "").assertProblem(400, "invalid_request");
         report(messageId, "ben", "x".repeat(501)).assertProblem(400, "invalid_request");
         report("0190a0a0-0000-7000-8000-000000000000", "ben", "gone").assertProblem(404, "not_found");
-        report("not-an-id", "ben", "bad").assertProblem(400, "invalid_request");
+        report("not-an-id", "ben", "bad").assertProblem(404, "not_found");
 
         ChatClient dan = chat.device("dan");
         dan.send(Map.of("type", "report", "ref", "r", "messageId", messageId, "reason", "nosy"));
