@@ -80,10 +80,10 @@ public class RestrictionsView extends VerticalLayout implements BeforeEnterObser
         list.grid().addComponentColumn(RestrictionSummary::kindBadge).setHeader("Kind").setWidth("5.5rem").setFlexGrow(0);
         list.grid().addColumn(restriction -> restriction.userId().value()).setHeader("User").setWidth("6rem").setFlexGrow(1)
                 .setPartNameGenerator(restriction -> "wrap-anywhere");
-        list.grid().addColumn(RestrictionSummary::where).setHeader("Where").setWidth("9rem").setFlexGrow(1)
+        list.grid().addColumn(RestrictionSummary::where).setHeader("Where").setWidth("8rem").setFlexGrow(1)
                 .setPartNameGenerator(restriction -> "wrap-anywhere");
-        list.grid().addColumn(Restriction::reason).setHeader("Reason").setWidth("9rem").setFlexGrow(2);
-        list.grid().addColumn(Restriction::createdBy).setHeader("By").setWidth("13rem").setFlexGrow(1)
+        list.grid().addColumn(Restriction::reason).setHeader("Reason").setWidth("8rem").setFlexGrow(2);
+        list.grid().addColumn(Restriction::createdBy).setHeader("By").setWidth("16rem").setFlexGrow(1)
                 .setPartNameGenerator(restriction -> "wrap-anywhere");
         list.grid().addColumn(restriction -> Times.format(restriction.createdAt())).setHeader("Since (UTC)")
                 .setAutoWidth(true).setFlexGrow(0);
