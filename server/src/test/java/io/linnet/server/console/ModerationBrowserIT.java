@@ -6,10 +6,9 @@ import io.linnet.server.realtime.Chat;
 import io.linnet.server.realtime.ChatClient;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -19,9 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,27 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModerationBrowserIT extends InBrowser {
 
-    private static Path files;
+    @TempDir
+    static Path files;
     private final List<Chat> chats = new ArrayList<>();
-
-    @BeforeAll
-    static void aFolderForFiles() throws IOException {
-        files = Files.createTempDirectory("linnet-moderation-files-");
-    }
-
-    @AfterAll
-    static void removeFiles() throws IOException {
-        try (Stream<Path> all = Files.walk(files)) {
-            all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 
     @AfterEach
     void disconnect() {
         chats.forEach(Chat::close);
     }
 
-    /** An app of a fresh tenant with users ann and ben in a group; answers the chat and the group's id. */
+    /** An app of a fresh tenant with users ann and ben, whose devices are disconnected after the test. */
     private Chat chat(String name) {
         Chat chat = new Chat(MessagingApp.create(api(), fixtures(), name));
         chats.add(chat);

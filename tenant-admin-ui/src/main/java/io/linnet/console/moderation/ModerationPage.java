@@ -12,6 +12,7 @@ import io.linnet.console.component.ViewHeader;
 import io.linnet.tenancy.app.App;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,7 @@ enum ModerationPage {
         tabs.setWidthFull();
         for (ModerationPage page : values()) {
             Tab tab = new Tab(new RouterLink(page.title, page.route, new RouteParameters("appId", app.id().toString())));
-            tab.setId("tab-" + page.name().toLowerCase(java.util.Locale.ROOT));
+            tab.setId("tab-" + page.name().toLowerCase(Locale.ROOT));
             tabs.add(tab);
             if (page == this) {
                 tabs.setSelectedTab(tab);

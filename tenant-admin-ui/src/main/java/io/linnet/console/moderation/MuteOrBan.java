@@ -12,6 +12,7 @@ import io.linnet.messaging.moderation.RestrictionKind;
 import io.linnet.messaging.moderation.Restrictions;
 import io.linnet.tenancy.AppId;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -93,7 +94,7 @@ final class MuteOrBan {
     private void done(Restriction imposed) {
         Feedback.success(imposed.userId() + " is " + (imposed.kind() == RestrictionKind.BAN ? "banned" : "muted")
                 + (imposed.conversationId() == null ? "" : " in this conversation") + ", "
-                + RestrictionSummary.remaining(imposed, java.time.Instant.now()));
+                + RestrictionSummary.remaining(imposed, Instant.now()));
         changed.run();
     }
 

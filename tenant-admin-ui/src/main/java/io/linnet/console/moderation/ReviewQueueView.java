@@ -33,6 +33,7 @@ import io.linnet.tenancy.app.AppManagement;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -146,6 +147,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
             review.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return review;
         }).setHeader("").setWidth("6.5rem").setFlexGrow(0);
+        grid.addItemDoubleClickListener(event -> openReview(event.getItem()));
         grid.addSelectionListener(event -> selectionChanged(event.getAllSelectedItems(), selected));
         selectionChanged(Set.of(), selected);
         add(toolbar, list);
@@ -208,7 +210,7 @@ public class ReviewQueueView extends VerticalLayout implements BeforeEnterObserv
                 recall ? "Recall" : "Approve", recall, reason -> {
             List<ReviewItem> decided = queue.decide(signedIn.member(), app,
                     items.stream().map(item -> item.messageId().toString()).toList(),
-                    decision.name().toLowerCase(java.util.Locale.ROOT), reason);
+                    decision.name().toLowerCase(Locale.ROOT), reason);
             Feedback.success((decided.size() == 1 ? "1 message" : decided.size() + " messages")
                     + (recall ? " recalled" : " approved"));
             list.reload();

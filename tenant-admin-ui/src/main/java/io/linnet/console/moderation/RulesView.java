@@ -34,6 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * One app's moderation rules: the list with create, edit, delete, and a rule's terms imported from
@@ -142,7 +143,7 @@ public class RulesView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The rule's name as a file name: "Contact details" gives "contact-details.txt". */
     static String fileName(Rule rule) {
-        String base = rule.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
+        String base = rule.name().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("^-|-$", "");
         return (base.isEmpty() ? "terms" : base) + ".txt";
     }

@@ -16,6 +16,7 @@ import io.linnet.tenancy.DomainException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * The "try a text" box: as the admin types, it shows what the rules in force would do to the text
@@ -118,7 +119,7 @@ class TryText extends Composite<Div> {
             delivered.getElement().getThemeList().add("badge success");
             return List.of(delivered);
         }
-        return java.util.stream.Stream.of(RuleAction.MASK, RuleAction.FLAG)
+        return Stream.of(RuleAction.MASK, RuleAction.FLAG)
                 .filter(action -> action == RuleAction.MASK ? verdict.masked() : verdict.flagged())
                 .map(action -> RuleLabels.badge(action == RuleAction.MASK ? "Masked" : "Flagged", action))
                 .toList();
