@@ -1,7 +1,7 @@
 package io.linnet.messaging;
 
 /**
- * A user's tokens stopped working: they were revoked, or the user was deleted. Published inside
+ * A user's tokens stopped working: they were revoked, the user was deleted or banned. Published inside
  * the transaction that did it; listen with {@code @TransactionalEventListener} to act after the
  * commit (the real-time gateway closes the user's connections on every node).
  */

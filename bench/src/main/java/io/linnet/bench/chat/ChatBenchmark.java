@@ -79,6 +79,7 @@ public final class ChatBenchmark {
                                 + group.run(Duration.ofMillis(options.number("group-interval-ms", 100)), textBytes));
                     }
                 }
+                case "moderated" -> report.add(moderated(options, setup, probe, textBytes, ioThreads, seconds, warmup));
                 case "idle" -> report.add("### Idle connections\n\n" + new IdleConnections(setup, probe, gateway(options, setup))
                         .run(options.number("idle-connections", 19_000), options.number("per-process", 9_500),
                                 options.seconds("idle-hold", 70), ioThreads));
@@ -87,6 +88,43 @@ public final class ChatBenchmark {
         }
         report.printAll();
         System.exit(0);
+    }
+
+    /**
+     * The unthrottled direct chat without moderation rules and with one rule of
+     * {@code --keywords} keywords (10,000 by default), alternating, {@code --rounds} times each, so
+     * that drift of a shared machine falls on both alike. Issue 5's target: at most 5% fewer
+     * messages per second with the rules than without.
+     */
+    private static String moderated(Options options, ChatSetup setup, ServerProbe probe, int textBytes, int ioThreads,
+                                    Duration seconds, Duration warmup) throws Exception {
+        int clientCount = options.number("clients", 1000);
+        int keywords = options.number("keywords", 10_000);
+        int rounds = options.number("rounds", 2);
+        List<DirectChat.Run> without = new ArrayList<>();
+        List<DirectChat.Run> with = new ArrayList<>();
+        try (ChatClients clients = new ChatClients(gateway(options, setup), ioThreads, Duration.ofSeconds(30));
+             DirectChat chat = DirectChat.open(setup, clients, clientCount, textBytes, probe)) {
+            chat.warmUp(options.seconds("jit-warmup", 30));
+            for (int round = 1; round <= rounds; round++) {
+                without.add(chat.unthrottled(1, warmup, seconds).named("no rules, round " + round));
+                String rule = setup.keywordRule(keywords);
+                with.add(chat.unthrottled(1, warmup, seconds).named(String.format(Locale.ROOT, "%,d keywords, round %d", keywords, round)));
+                setup.deleteRule(rule);
+            }
+        }
+        StringBuilder markdown = new StringBuilder(String.format(Locale.ROOT,
+                "### Moderation on the send path: %,d clients in direct pairs, unthrottled, without rules and with %,d keywords%n%n",
+                clientCount, keywords));
+        markdown.append(DirectChat.TABLE_HEADER).append('\n');
+        for (int i = 0; i < without.size(); i++) {
+            markdown.append(without.get(i).row()).append('\n').append(with.get(i).row()).append('\n');
+        }
+        double plain = without.stream().mapToDouble(DirectChat.Run::ackedPerSecond).average().orElse(0);
+        double moderated = with.stream().mapToDouble(DirectChat.Run::ackedPerSecond).average().orElse(0);
+        markdown.append(String.format(Locale.ROOT, "%n- mean acked messages/s: %,.0f without rules, %,.0f with %,d keywords: "
+                + "%.1f%% of the rate without rules (target: at least 95%%)%n", plain, moderated, keywords, 100 * moderated / plain));
+        return markdown.toString().stripTrailing();
     }
 
     private static List<DirectChat.Run> direct(Options options, ChatSetup setup, ServerProbe probe, Report report, int textBytes,

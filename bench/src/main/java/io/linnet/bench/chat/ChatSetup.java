@@ -38,12 +38,16 @@ final class ChatSetup {
 
     private final String api;
     private final String keyAuth;
+    private final String ownerAuth;
+    private final String appId;
     private volatile String accessToken;
     private volatile String websocketUrl;
 
-    private ChatSetup(String api, String keyAuth) {
+    private ChatSetup(String api, String keyAuth, String ownerAuth, String appId) {
         this.api = api;
         this.keyAuth = keyAuth;
+        this.ownerAuth = ownerAuth;
+        this.appId = appId;
     }
 
     /** A fresh tenant with one app, and an app key with every scope. */
@@ -54,7 +58,8 @@ final class ChatSetup {
                 "{\"name\":\"Chat bench\",\"owner\":{\"email\":\"" + owner + "\",\"password\":\"" + password + "\"}}");
         String appId = call("POST", api + "/manage/v1/apps", basic(owner, password), "{\"name\":\"chat-bench\"}").get("id").asString();
         JsonNode key = call("POST", api + "/manage/v1/apps/" + appId + "/keys", basic(owner, password), "{\"name\":\"chat-bench\"}");
-        ChatSetup setup = new ChatSetup(api, basic(key.get("id").asString(), key.get("secret").asString()));
+        ChatSetup setup = new ChatSetup(api, basic(key.get("id").asString(), key.get("secret").asString()),
+                basic(owner, password), appId);
         setup.renewAccessToken();
         return setup;
     }
@@ -103,6 +108,59 @@ final class ChatSetup {
         return call("POST", api + "/v1/conversations", bearer(), "{\"type\":\"group\",\"name\":\"bench group\",\"members\":["
                 + members + "],\"owner\":\"" + users.getFirst().userId() + "\",\"memberLimit\":" + Math.max(2, users.size()) + "}")
                 .get("id").asString();
+    }
+
+    /**
+     * Gives the app one BLOCK rule of {@code count} keywords (half Latin words, half Chinese), as a
+     * tenant admin would upload a list: through the moderation API, the terms as a text file.
+     * None of them occurs in the benchmark's texts, so every message is checked and none is refused.
+     */
+    String keywordRule(int count) throws Exception {
+        String rules = api + "/manage/v1/apps/" + appId + "/moderation/rules";
+        String id = call("POST", rules, ownerAuth, "{\"name\":\"bench keywords\",\"kind\":\"keywords\",\"action\":\"block\","
+                + "\"scope\":\"all\",\"terms\":[\"seed\"]}").get("id").asString();
+        StringBuilder terms = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            terms.append(i % 2 == 0 ? latinWord(i) : chineseWord(i)).append('\n');
+        }
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(rules + "/" + id + "/terms"))
+                .header("Authorization", ownerAuth)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(terms.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        check(response);
+        return id;
+    }
+
+    /** Deletes a rule {@link #keywordRule} made. */
+    void deleteRule(String ruleId) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(api + "/manage/v1/apps/" + appId + "/moderation/rules/" + ruleId))
+                .header("Authorization", ownerAuth)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        check(response);
+    }
+
+    /** A made-up Latin word, deterministic per index: consonant-vowel syllables and the index in letters. */
+    private static String latinWord(int index) {
+        String consonants = "bcdfghjklmnprstvz";
+        String vowels = "aeiou";
+        StringBuilder word = new StringBuilder();
+        int n = index;
+        do {
+            word.append(consonants.charAt(n % consonants.length())).append(vowels.charAt((n / 7) % vowels.length()));
+            n /= consonants.length();
+        } while (n > 0);
+        return word.append("qu").toString();
+    }
+
+    /** Two to four CJK characters, deterministic per index. */
+    private static String chineseWord(int index) {
+        StringBuilder word = new StringBuilder();
+        int length = 2 + index % 3;
+        for (int c = 0; c < length; c++) {
+            word.appendCodePoint(0x4E00 + (index * 31 + c * 977) % 20_000);
+        }
+        return word.toString();
     }
 
     private String bearer() {

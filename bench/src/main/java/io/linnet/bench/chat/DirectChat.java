@@ -45,6 +45,15 @@ final class DirectChat implements FrameListener, AutoCloseable {
     record Run(String mode, Duration measured, Tally.Counts window, Latency.Summary delivery, Latency.Summary ack,
                long unanswered, long undelivered, String problems, String cpu, ServerProbe.Memory memory) {
 
+        /** The same run under another name in the table. */
+        Run named(String name) {
+            return new Run(name, measured, window, delivery, ack, unanswered, undelivered, problems, cpu, memory);
+        }
+
+        double ackedPerSecond() {
+            return window.acked() / (measured.toNanos() / 1e9);
+        }
+
         String row() {
             double seconds = measured.toNanos() / 1e9;
             return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %s | %s | %s | %s | %,d | %,d | %,d |",

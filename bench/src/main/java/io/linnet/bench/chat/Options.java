@@ -15,9 +15,11 @@ import java.util.Map;
 record Options(List<String> scenarios, Map<String, String> values) {
 
     static final List<String> ALL = List.of("direct", "max", "ceiling", "group", "idle");
+    /** Scenarios run only when named. */
+    static final List<String> ON_REQUEST = List.of("moderated");
 
     static final String USAGE = """
-            usage: ChatBenchmark [direct|max|ceiling|group|idle|all ...] --api=URL --operator=EMAIL --operator-password=P [options]
+            usage: ChatBenchmark [direct|max|ceiling|group|idle|all|moderated ...] --api=URL --operator=EMAIL --operator-password=P [options]
               --gateway=ws://host:port/v1/ws   the gateway (default: the token answer's websocketUrl, else port 8081 of the API host)
               --server-pid=N --postgres-pid=N --redis-pid=N   processes to read memory and CPU of (0: unknown)
               --db-url=jdbc:postgresql://... --db-user=U --db-password=P --pool-size=20   for the insert ceiling
@@ -26,6 +28,7 @@ record Options(List<String> scenarios, Map<String, String> values) {
               --window=1                        max: sends in flight per client, unthrottled but for the server's per-connection limit
               --group-size=1000 --group-messages=200 --group-interval-ms=100
               --idle-connections=19000 --idle-hold=70 --per-process=9500
+              --keywords=10000 --rounds=2       moderated: the rule's size; runs without and with it, alternating
               --io-threads=2
               --profile-dir=DIR                 record the server with JFR while each direct run is measured, into DIR/<run>.jfr
             """;
@@ -42,7 +45,7 @@ record Options(List<String> scenarios, Map<String, String> values) {
                 values.put(arg.substring(2, equals), arg.substring(equals + 1));
             } else if (arg.equals("all")) {
                 scenarios.addAll(ALL);
-            } else if (ALL.contains(arg)) {
+            } else if (ALL.contains(arg) || ON_REQUEST.contains(arg)) {
                 scenarios.add(arg);
             } else {
                 throw new IllegalArgumentException("unknown scenario '" + arg + "'");

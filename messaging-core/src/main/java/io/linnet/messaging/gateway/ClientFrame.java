@@ -53,6 +53,10 @@ sealed interface ClientFrame {
     record Recall(String ref, MessageId messageId) implements ClientFrame {
     }
 
+    /** The user reports a message of one of their conversations to the app's moderators. */
+    record Report(String ref, MessageId messageId, String reason) implements ClientFrame {
+    }
+
     record Ping(String ref) implements ClientFrame {
     }
 
@@ -107,6 +111,7 @@ sealed interface ClientFrame {
                 case "typing" -> new Typing(ref, ConversationId.of(fields.text("conversationId")));
                 case "presence" -> new Presence(ref, fields.userIds());
                 case "recall" -> new Recall(ref, MessageId.of(fields.text("messageId")));
+                case "report" -> new Report(ref, MessageId.of(fields.text("messageId")), fields.text("reason"));
                 case "ping" -> new Ping(ref);
                 default -> throw new Refused("unknown_type", "Unknown frame type '" + abbreviated(type) + "'", ref);
             };

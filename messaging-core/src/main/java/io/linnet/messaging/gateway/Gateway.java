@@ -16,6 +16,7 @@ import io.linnet.messaging.message.MessageSender;
 import io.linnet.messaging.message.MessageStored;
 import io.linnet.messaging.message.OutgoingMessage;
 import io.linnet.messaging.message.SentMessage;
+import io.linnet.messaging.moderation.ReviewQueue;
 import io.linnet.messaging.user.UserPrincipal;
 import io.linnet.messaging.user.UserTokens;
 import io.linnet.tenancy.DomainException;
@@ -53,6 +54,7 @@ class Gateway {
     private final MessageSender sender;
     private final MessageHistory history;
     private final MessageRecall recall;
+    private final ReviewQueue reviews;
     private final Inbox inbox;
     private final LocalConnections local;
     private final Presence presence;
@@ -61,7 +63,7 @@ class Gateway {
     private final ApplicationEventPublisher events;
 
     Gateway(GatewaySettings settings, MessagingSettings messaging, JsonMapper json, UserTokens tokens, MessageSender sender,
-            MessageHistory history, MessageRecall recall, Inbox inbox, LocalConnections local, Presence presence,
+            MessageHistory history, MessageRecall recall, ReviewQueue reviews, Inbox inbox, LocalConnections local, Presence presence,
             Fanout fanout, ServerFrames frames, ApplicationEventPublisher events) {
         this.settings = settings;
         this.messaging = messaging;
@@ -70,6 +72,7 @@ class Gateway {
         this.sender = sender;
         this.history = history;
         this.recall = recall;
+        this.reviews = reviews;
         this.inbox = inbox;
         this.local = local;
         this.presence = presence;
@@ -142,7 +145,7 @@ class Gateway {
         }
         try {
             if (frame instanceof ClientFrame.Send || frame instanceof ClientFrame.Read || frame instanceof ClientFrame.Typing
-                    || frame instanceof ClientFrame.Recall) {
+                    || frame instanceof ClientFrame.Recall || frame instanceof ClientFrame.Report) {
                 if (!connection.takeSendToken()) {
                     connection.send(frames.error(frame.ref(), "rate_limited",
                             "More than " + settings.sendsPerSecond() + " sends per second; this one was not stored"));
@@ -185,6 +188,10 @@ class Gateway {
                 }
             }
             case ClientFrame.Recall recallFrame -> recall.recall(app, recallFrame.messageId(), Optional.of(user.userId()));
+            case ClientFrame.Report report -> {
+                reviews.report(app, user.userId(), report.messageId(), report.reason());
+                connection.send(frames.reported(report.ref(), report.messageId()));
+            }
             case ClientFrame.Ping ping -> connection.send(frames.pong(ping.ref()));
             case ClientFrame.Auth auth -> throw DomainException.invalid("This connection is authenticated already");
         }

@@ -6,6 +6,7 @@ import io.linnet.messaging.conversation.Inbox;
 import io.linnet.messaging.message.Message;
 import io.linnet.messaging.message.SentMessage;
 import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.MessageId;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -132,6 +133,13 @@ final class ServerFrames {
         ObjectNode frame = frame("error", ref);
         frame.put("code", code);
         frame.put("detail", detail);
+        return bytes(frame);
+    }
+
+    /** A report was received and queued for the app's moderators. */
+    byte[] reported(String ref, MessageId messageId) {
+        ObjectNode frame = frame("reported", ref);
+        frame.put("messageId", messageId.toString());
         return bytes(frame);
     }
 

@@ -2,6 +2,7 @@ package io.linnet.messaging.message;
 
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.MessageId;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.database.TenantDatabase;
@@ -78,6 +79,15 @@ public class MessageHistory {
             }
             return new HistoryPage(items, hasMore);
         });
+    }
+
+    /** One message of the app by its id, wherever it is. */
+    public Optional<Message> find(AppRef app, MessageId id) {
+        return database.inTenant(app.tenantId(), () -> database.jdbc().sql(
+                        "select " + MessageRows.COLUMNS + " from messages where tenant_id = ? and app_id = ? and id = ?")
+                .params(app.tenantId().value(), app.appId().value(), id.value())
+                .query(MessageRows::message)
+                .optional());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.database.TenantDatabase;
 import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,13 @@ public class MessageSender {
     private final TenantDatabase database;
     private final ApplicationEventPublisher events;
     private final SendBatches batches;
+    private final SendScreen screen;
 
-    public MessageSender(TenantDatabase database, ApplicationEventPublisher events, MessagingSettings settings) {
+    public MessageSender(TenantDatabase database, ApplicationEventPublisher events, MessagingSettings settings,
+                         ObjectProvider<SendScreen> screen) {
         this.database = database;
         this.events = events;
+        this.screen = screen.getIfAvailable(() -> SendScreen.NONE);
         this.batches = new SendBatches(database, this::storeAlone, settings.sendWorkers(), settings.sendBatchSize());
     }
 
@@ -50,9 +54,12 @@ public class MessageSender {
 
     /**
      * Sends {@code message} to a conversation the sender is a member of; to anyone else the
-     * conversation is not found. Returns once the message is committed.
+     * conversation is not found. The app's moderation ({@link SendScreen}) sees it first and may
+     * refuse or rewrite it. Returns once the message is committed.
      */
-    public SentMessage send(AppRef app, ConversationId conversation, OutgoingMessage message) {
+    public SentMessage send(AppRef app, ConversationId conversation, OutgoingMessage submitted) {
+        SendScreen.Screening screening = screen.screen(app, conversation, submitted);
+        OutgoingMessage message = screening.message();
         SendBatches.Outcome outcome;
         if (message.body().replyTo().isPresent()) {
             outcome = storeAlone(app, conversation, message);
@@ -67,7 +74,10 @@ public class MessageSender {
             }
         }
         // published once the transaction is over, so what listeners do runs in transactions of their own
-        outcome.stored().ifPresent(events::publishEvent);
+        outcome.stored().ifPresent(stored -> {
+            events.publishEvent(stored);
+            screening.stored(stored.message());
+        });
         return outcome.sent();
     }
 

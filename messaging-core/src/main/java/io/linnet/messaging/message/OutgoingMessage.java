@@ -3,7 +3,11 @@ package io.linnet.messaging.message;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,5 +28,36 @@ public record OutgoingMessage(UserId senderId, String clientMsgId, CheckedBody b
             throw DomainException.invalid("clientMsgId must be 1 to 128 visible ASCII characters");
         }
         return new OutgoingMessage(sender, clientMsgId, CheckedBody.of(body, settings));
+    }
+
+    /** The message's text, if its body has one (a text message always does, a custom one may). */
+    public Optional<String> text() {
+        JsonNode text = body.json().get("text");
+        return text == null || !text.isString() ? Optional.empty() : Optional.of(text.asString());
+    }
+
+    /** The same send with its text replaced (e.g. masked); everything else is kept. */
+    public OutgoingMessage withText(String text) {
+        ObjectNode json = body.json().deepCopy();
+        json.put("text", text);
+        return new OutgoingMessage(senderId, clientMsgId, new CheckedBody(json, body.replyTo()));
+    }
+
+    /**
+     * The same send with another body (e.g. a moderation hook's replacement), checked like a
+     * client's; the message it replies to stays the original's.
+     */
+    public OutgoingMessage withBody(JsonNode replacement, MessagingSettings settings) {
+        MessageBody parsed;
+        try {
+            parsed = CheckedBody.JSON.treeToValue(replacement, MessageBody.class);
+        } catch (JacksonException e) {
+            throw DomainException.invalid("The replacement body is not a message body: " + e.getOriginalMessage());
+        }
+        CheckedBody checked = CheckedBody.of(parsed, settings);
+        ObjectNode json = checked.json();
+        json.remove("replyTo");
+        body.replyTo().ifPresent(id -> json.put("replyTo", id.toString()));
+        return new OutgoingMessage(senderId, clientMsgId, new CheckedBody(json, body.replyTo()));
     }
 }

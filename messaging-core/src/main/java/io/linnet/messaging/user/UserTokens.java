@@ -77,7 +77,7 @@ public class UserTokens {
     /**
      * Checks a token a client presented: empty unless it is a well-signed, unexpired user token
      * (not an app access token), issued after the user's last revocation, for a user who still
-     * exists in an active tenant.
+     * exists in an active tenant and is not banned by the app's moderators.
      */
     public Optional<UserPrincipal> verify(String token) {
         return codec.decode(token).filter(verified -> {
@@ -85,7 +85,11 @@ public class UserTokens {
             return database.inTenant(principal.tenantId(), () -> database.jdbc().sql("""
                             select count(*) from end_users u join tenants t on t.id = u.tenant_id
                              where u.tenant_id = ? and u.app_id = ? and u.user_id = ?
-                               and t.status = 'ACTIVE' and u.tokens_valid_after < ?""")
+                               and t.status = 'ACTIVE' and u.tokens_valid_after < ?
+                               and not exists (select 1 from moderation_restrictions r
+                                                where r.tenant_id = u.tenant_id and r.app_id = u.app_id
+                                                  and r.user_id = u.user_id and r.kind = 'ban' and r.lifted_at is null
+                                                  and (r.expires_at is null or r.expires_at > now()))""")
                     .params(principal.tenantId().value(), principal.appId().value(), principal.userId().value(),
                             verified.issued().atOffset(ZoneOffset.UTC))
                     .query(Integer.class)

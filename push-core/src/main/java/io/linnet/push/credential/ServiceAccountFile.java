@@ -1,11 +1,11 @@
 package io.linnet.push.credential;
 
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.LoopbackHost;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ final class ServiceAccountFile {
         try {
             URI uri = new URI(raw);
             boolean https = "https".equals(uri.getScheme()) && uri.getHost() != null;
-            boolean local = "http".equals(uri.getScheme()) && uri.getHost() != null && isLoopback(uri.getHost());
+            boolean local = "http".equals(uri.getScheme()) && uri.getHost() != null && LoopbackHost.is(uri.getHost());
             if (https || local) {
                 return raw;
             }
@@ -96,20 +96,6 @@ final class ServiceAccountFile {
         }
         throw DomainException.invalid("token_uri must be an https URL (Google's is https://oauth2.googleapis.com/token); got "
                 + CheckedCredential.quoted(raw));
-    }
-
-    private static boolean isLoopback(String host) {
-        if ("localhost".equalsIgnoreCase(host)) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")) {
-            return false; // never resolve a client's host name here
-        }
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String text(JsonNode account, String field) {

@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -61,9 +62,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (RequestBodyLimit.isTooLarge(e)) {
+        OptionalInt exceeded = RequestBodyLimit.exceededLimit(e);
+        if (exceeded.isPresent()) {
             return problem(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than "
-                    + RequestBodyLimit.MAX_BYTES / 1024 + " KiB"));
+                    + exceeded.getAsInt() / 1024 + " KiB"));
         }
         return problem(Problems.of(ErrorCode.INVALID_REQUEST, RequestBodies.describe(e)));
     }

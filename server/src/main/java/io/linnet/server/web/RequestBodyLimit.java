@@ -15,6 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Caps the body of every API request, so an oversized one is refused with 413 before it is read
@@ -26,6 +28,10 @@ import java.util.Map;
 class RequestBodyLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
+    /** A moderation rule's term list arrives as a text file (10,000 keywords are well over 64 KiB). */
+    static final int MAX_TERM_LIST_BYTES = 2 * 1024 * 1024;
+    private static final Pattern TERM_LIST = Pattern.compile(
+            "/manage/v1/apps/[^/]+/moderation/rules/[^/]+/terms");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -37,41 +43,49 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        int limit = TERM_LIST.matcher(path).matches() ? MAX_TERM_LIST_BYTES : MAX_BYTES;
+        if (request.getContentLengthLong() > limit) {
             Problems.write(response, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + MAX_BYTES / 1024 + " KiB"), Map.of("Connection", "close"));
+                    "The request body is larger than " + limit / 1024 + " KiB"), Map.of("Connection", "close"));
             return;
         }
-        chain.doFilter(new Capped(request), response);
+        chain.doFilter(new Capped(request, limit), response);
     }
 
-    static boolean isTooLarge(Throwable e) {
+    /** The cap a request body went over, if that is why reading it failed. */
+    static OptionalInt exceededLimit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TooLarge) {
-                return true;
+            if (t instanceof TooLarge tooLarge) {
+                return OptionalInt.of(tooLarge.limit);
             }
         }
-        return false;
+        return OptionalInt.empty();
     }
 
     static final class TooLarge extends IOException {
-        TooLarge() {
-            super("request body over " + MAX_BYTES + " bytes");
+        private final int limit;
+
+        TooLarge(int limit) {
+            super("request body over " + limit + " bytes");
+            this.limit = limit;
         }
     }
 
     private static final class Capped extends HttpServletRequestWrapper {
 
+        private final int limit;
         private ServletInputStream stream;
 
-        Capped(HttpServletRequest request) {
+        Capped(HttpServletRequest request, int limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CappedStream(super.getInputStream());
+                stream = new CappedStream(super.getInputStream(), limit);
             }
             return stream;
         }
@@ -80,10 +94,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
     private static final class CappedStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final int limit;
         private long read;
 
-        CappedStream(ServletInputStream in) {
+        CappedStream(ServletInputStream in, int limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -106,8 +122,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
         private void count(int n) throws TooLarge {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new TooLarge();
+            if (read > limit) {
+                throw new TooLarge(limit);
             }
         }
 

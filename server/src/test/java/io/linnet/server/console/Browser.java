@@ -97,6 +97,12 @@ final class Browser implements AutoCloseable {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** Whether an element {@code by} is shown: a hidden grid keeps its last cells in the page. */
+    boolean showing(By by) {
+        idle();
+        return driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
+    }
+
     void gone(By by) {
         idle();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
@@ -107,6 +113,12 @@ final class Browser implements AutoCloseable {
         // Grid cells scroll inside the grid, where Selenium's own scrolling does not reach.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        idle();
+    }
+
+    /** Scrolls the page so that the element {@code by} is in view, e.g. for a screenshot of it. */
+    void scrollTo(By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(by));
         idle();
     }
 
@@ -126,6 +138,15 @@ final class Browser implements AutoCloseable {
     /** The value of a Vaadin text field, read from its input: values are properties, not in the page source. */
     String valueOf(String id) {
         return visible(By.cssSelector("#" + id + " input")).getDomProperty("value");
+    }
+
+    /** Fetches {@code url} from within the page, with its session, and answers the body as text. */
+    String fetch(String url) {
+        idle();
+        return (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(response => response.text()).then(done, failure => done('failed: ' + failure));""",
+                url);
     }
 
     void waitForText(By by, String text) {

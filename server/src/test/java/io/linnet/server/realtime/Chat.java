@@ -11,32 +11,32 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An app whose users' devices connect to the gateway: tokens come from the app's backend API, as in production. */
-final class Chat implements AutoCloseable {
+public final class Chat implements AutoCloseable {
 
     private final MessagingApp app;
     private final List<ChatClient> devices = new ArrayList<>();
 
-    Chat(MessagingApp app) {
+    public Chat(MessagingApp app) {
         this.app = app;
     }
 
-    MessagingApp app() {
+    public MessagingApp app() {
         return app;
     }
 
     /** A user token as the developer's backend gets it: {token, expiresAt, websocketUrl}. */
-    Api.Response mint(String userId) {
+    public Api.Response mint(String userId) {
         Api.Response minted = app.client().post("/v1/users/" + userId + "/tokens", Map.of());
         assertThat(minted.status()).as(minted.toString()).isEqualTo(200);
         return minted;
     }
 
-    String token(String userId) {
+    public String token(String userId) {
         return mint(userId).json().get("token").asString();
     }
 
     /** A new device of {@code userId}, connected and authenticated. */
-    ChatClient device(String userId) {
+    public ChatClient device(String userId) {
         Api.Response minted = mint(userId);
         ChatClient device = ChatClient.connect(URI.create(minted.json().get("websocketUrl").asString()),
                 minted.json().get("token").asString());
@@ -45,7 +45,7 @@ final class Chat implements AutoCloseable {
     }
 
     /** A device that connected but has not authenticated. */
-    ChatClient anonymous(String anyUser) {
+    public ChatClient anonymous(String anyUser) {
         ChatClient device = ChatClient.connectAnonymously(URI.create(mint(anyUser).json().get("websocketUrl").asString()));
         devices.add(device);
         return device;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
  * One end user's device on the real-time gateway, as a real WebSocket client (the JDK's): it
  * records every frame it receives, in order, and how the server closed it.
  */
-final class ChatClient implements AutoCloseable {
+public final class ChatClient implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -40,28 +40,28 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Connects with the token in the query and waits for {@code ready}. */
-    static ChatClient connect(URI gateway, String token) {
+    public static ChatClient connect(URI gateway, String token) {
         ChatClient client = new ChatClient(URI.create(gateway + "?token=" + token));
         client.next("ready");
         return client;
     }
 
     /** Connects without authenticating (the test sends the auth frame, or nothing). */
-    static ChatClient connectAnonymously(URI gateway) {
+    public static ChatClient connectAnonymously(URI gateway) {
         return new ChatClient(gateway);
     }
 
-    ChatClient send(Map<String, ?> frame) {
+    public ChatClient send(Map<String, ?> frame) {
         return sendText(Api.JSON.writeValueAsString(frame));
     }
 
-    ChatClient sendText(String text) {
+    public ChatClient sendText(String text) {
         socket.sendText(text, true).join();
         return this;
     }
 
     /** Sends a text message and answers the ack. */
-    JsonNode say(String conversationId, String clientMsgId, String text) {
+    public JsonNode say(String conversationId, String clientMsgId, String text) {
         send(Map.of("type", "send", "clientMsgId", clientMsgId, "conversationId", conversationId,
                 "body", Map.of("type", "text", "text", text)));
         JsonNode ack = next(frame -> frame.path("type").asString().equals("ack")
@@ -72,12 +72,12 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next frame of {@code type}, skipping others (which stay seen). */
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         return next(frame -> frame.path("type").asString().equals(type));
     }
 
     /** The first frame not taken yet that matches {@code wanted}; frames passed over stay for later calls. */
-    JsonNode next(Predicate<JsonNode> wanted) {
+    public JsonNode next(Predicate<JsonNode> wanted) {
         JsonNode frame = take(wanted, WAIT);
         return frame != null ? frame : fail("No such frame within " + WAIT + "; received: " + seen());
     }
@@ -114,7 +114,7 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** The next {@code count} message frames of a conversation. */
-    List<JsonNode> messages(String conversationId, int count) {
+    public List<JsonNode> messages(String conversationId, int count) {
         List<JsonNode> messages = new ArrayList<>();
         while (messages.size() < count) {
             messages.add(next(frame -> frame.path("type").asString().equals("message")
@@ -124,21 +124,21 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Whether a frame matching {@code wanted} arrives within {@code wait} (for asserting that something does not). */
-    boolean receives(Predicate<JsonNode> wanted, Duration wait) {
+    public boolean receives(Predicate<JsonNode> wanted, Duration wait) {
         return take(wanted, wait) != null;
     }
 
     /** The close code the server closed this socket with. */
-    int closeCode() {
+    public int closeCode() {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
     /** Every frame received so far. */
-    synchronized List<JsonNode> seen() {
+    public synchronized List<JsonNode> seen() {
         return List.copyOf(seen);
     }
 
@@ -180,7 +180,7 @@ final class ChatClient implements AutoCloseable {
         }
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return Api.JSON.createObjectNode();
     }
 }

@@ -1,6 +1,8 @@
 package io.linnet.server.realtime;
 
 import io.linnet.server.messaging.MessagingApp;
+import io.linnet.server.moderation.Moderation;
+import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -253,6 +255,31 @@ class RealtimeTwoNodesIT extends ServerIT {
 
     @Test
     @Order(8)
+    void a_mute_and_a_ban_decided_on_one_node_hold_at_once_on_the_other() {
+        Moderation moderation = Moderation.of(chat.app());
+        String direct = chat.app().direct("ann", "ben");
+        ChatClient ben = onSecondNode("ben");
+        Api.Client secondNodeApi = second.api().bearer(second.api().accessToken(chat.app().key().keyId(), chat.app().key().secret()));
+        assertThat(ben.say(direct, "b-1", "before").get("seq").asLong()).isEqualTo(1);
+
+        JsonNode mute = moderation.mute("ben", direct, null, "cool off");
+        ben.send(Map.of("type", "send", "ref", "m", "clientMsgId", "b-2", "conversationId", direct,
+                "body", Map.of("type", "text", "text", "muted?")));
+        assertThat(ben.next("error").get("code").asString()).isEqualTo("user_muted");
+        moderation.lift(mute.get("id").asString(), "ok");
+        assertThat(ben.say(direct, "b-3", "unmuted").get("seq").asLong()).isEqualTo(2);
+
+        moderation.ban("ben", "spam");
+        assertThat(ben.closeCode()).isEqualTo(4003);
+        secondNodeApi.post("/v1/conversations/" + direct + "/messages", Map.of("senderId", "ben", "clientMsgId", "b-4",
+                "body", Map.of("type", "text", "text", "over REST"))).assertProblem(403, "user_banned");
+        ChatClient again = ChatClient.connectAnonymously(second.gateway());
+        again.send(Map.of("type", "auth", "token", chat.token("ben")));
+        assertThat(again.closeCode()).isEqualTo(4001);
+    }
+
+    @Test
+    @Order(9)
     void a_node_that_dies_leaves_no_ghost_presence_beyond_its_claims_lifetime() throws Exception {
         ChatClient ann = chat.device("ann");
         ChatClient ben = onSecondNode("ben");

@@ -34,6 +34,8 @@ public abstract class ServerIT {
         registry.add("linnet.sso.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("linnet.sso.label", () -> "Fake IdP");
         registry.add("linnet.gateway.port", () -> 0);
+        // the tests' pre-send hooks listen on plain http on this machine
+        registry.add("linnet.moderation.allow-insecure-hooks", () -> true);
         pushProviders(registry);
     }
 

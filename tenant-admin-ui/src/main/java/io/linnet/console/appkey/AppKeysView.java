@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -14,10 +15,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.linnet.console.app.AppsView;
+import io.linnet.console.component.CopyField;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
+import io.linnet.console.component.SecretDialog;
 import io.linnet.console.component.Times;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.tenancy.AppId;
@@ -148,9 +151,18 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
     private boolean created(java.util.Optional<CreatedAppKey> created) {
         created.ifPresent(key -> {
             list.reload();
-            new SecretDialog(key).open();
+            secretOf(key).open();
         });
         return created.isPresent();
+    }
+
+    private static SecretDialog secretOf(CreatedAppKey created) {
+        return new SecretDialog("Your new key",
+                "Copy the secret now and store it somewhere safe. It will never be shown again: if you lose it, rotate the key.",
+                "Secret (client secret)", created.secret(),
+                List.of(new CopyField("Key id (client id)", created.key().id(), "new-key-id")),
+                new Paragraph("Your backend exchanges them for an access token: POST /oauth2/token with HTTP Basic "
+                        + "(key id and secret) and grant_type=client_credentials."));
     }
 
     private void confirmRevoke(AppKey key) {

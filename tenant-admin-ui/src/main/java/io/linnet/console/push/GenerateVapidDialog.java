@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import io.linnet.console.component.FieldErrors;
 import io.linnet.push.credential.PushCredential;
 import io.linnet.tenancy.DomainException;
 

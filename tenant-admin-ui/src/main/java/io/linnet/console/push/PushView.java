@@ -3,20 +3,15 @@ package io.linnet.console.push;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
-import io.linnet.console.app.AppsView;
-import io.linnet.console.component.EmptyState;
+import io.linnet.console.app.AppPicker;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.ViewHeader;
 import io.linnet.console.session.SignedInAccount;
@@ -32,7 +27,6 @@ import io.linnet.tenancy.app.AppManagement;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Push for one app at a time: its latest pushes with live state and counts (the page polls every two seconds), a
@@ -72,26 +66,8 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
         add(new ViewHeader("Push", "What this app's pushes did, a test push to check its credentials, the devices "
                 + "a user registered, and what notifications of chat messages show."));
         List<App> all = apps.list(signedIn.member(), Page.Request.first(Page.MAX_LIMIT)).items();
-        if (all.isEmpty()) {
-            add(new EmptyState("No apps yet", "Push belongs to an app: create one first.", new RouterLink("Go to apps", AppsView.class)));
-            return;
-        }
-        Optional<String> requested = event.getRouteParameters().get("appId");
-        Optional<App> chosen = requested.flatMap(id -> all.stream().filter(app -> app.id().toString().equals(id)).findFirst());
-        if (requested.isPresent() && chosen.isEmpty()) {
-            add(new EmptyState("App not found", "It may have been deleted, or the link is mistyped. Pick one below."));
-        }
-        Select<App> picker = new Select<>();
-        picker.setId("push-app");
-        picker.setLabel("App");
-        picker.setWidth("20rem");
-        picker.setItems(all);
-        picker.setItemLabelGenerator(App::name);
-        chosen.ifPresent(picker::setValue);
-        picker.addValueChangeListener(change -> getUI().ifPresent(ui -> ui.navigate(PushView.class,
-                new RouteParameters("appId", change.getValue().id().toString()))));
-        add(picker);
-        chosen.ifPresentOrElse(this::show, () -> add(new Paragraph("Choose an app to see its pushes.")));
+        AppPicker.addTo(this, all, event, PushView.class, "push-app", "Push belongs to an app: create one first.",
+                "Choose an app to see its pushes.").ifPresent(this::show);
     }
 
     private void show(App app) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.linnet.console.component.FieldErrors;
 import io.linnet.push.credential.CredentialKind;
 import io.linnet.push.credential.CredentialUpload;
 import io.linnet.push.credential.PushCredential;

@@ -1,4 +1,4 @@
-package io.linnet.console.push;
+package io.linnet.console.component;
 
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;

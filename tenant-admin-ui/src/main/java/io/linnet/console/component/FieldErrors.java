@@ -1,4 +1,4 @@
-package io.linnet.console.push;
+package io.linnet.console.component;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasLabel;
@@ -14,12 +14,12 @@ import java.util.Map;
  * field invalid with the message; anything else (a broken file, a limit) shows in one block below
  * the form.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private final Div general = new Div();
 
-    FieldErrors(String id) {
+    public FieldErrors(String id) {
         general.setId(id);
         general.addClassName("form-error");
         general.getElement().setAttribute("role", "alert");
@@ -27,16 +27,16 @@ final class FieldErrors {
     }
 
     /** Routes messages about {@code name} (as the API calls it) to {@code field}. */
-    FieldErrors on(String name, HasValidation field) {
+    public FieldErrors on(String name, HasValidation field) {
         fields.put(name, field);
         return this;
     }
 
-    Div general() {
+    public Div general() {
         return general;
     }
 
-    void clear() {
+    public void clear() {
         fields.values().forEach(field -> {
             field.setInvalid(false);
             field.setErrorMessage(null);
@@ -45,7 +45,7 @@ final class FieldErrors {
         general.setVisible(false);
     }
 
-    void show(String message) {
+    public void show(String message) {
         clear();
         String text = message == null || message.isBlank() ? "Something went wrong" : message;
         for (Map.Entry<String, HasValidation> entry : fields.entrySet()) {

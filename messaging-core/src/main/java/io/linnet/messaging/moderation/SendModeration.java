@@ -1,0 +1,187 @@
+package io.linnet.messaging.moderation;
+
+import io.linnet.messaging.AppRef;
+import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.MessagingSettings;
+import io.linnet.messaging.conversation.ConversationType;
+import io.linnet.messaging.message.Message;
+import io.linnet.messaging.message.OutgoingMessage;
+import io.linnet.messaging.message.SendScreen;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.ErrorCode;
+import io.linnet.tenancy.database.TenantDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Moderation on the send path, for every send (WebSocket or REST), in this order:
+ * <ol>
+ *   <li>a banned sender is refused ({@code user_banned}), a muted one too ({@code user_muted});</li>
+ *   <li>the text is checked against the app's rules: a BLOCK hit refuses the send
+ *       ({@code message_blocked}, nothing stored), MASK hits are starred out, a FLAG hit lets the
+ *       message through and queues it for review once stored;</li>
+ *   <li>the app's pre-send hook, if it has one, sees the (masked) message and allows, blocks or
+ *       replaces it (a replacement is checked like a client's body and by the rules again); when
+ *       the hook fails the app's policy decides (open: send, closed: block).</li>
+ * </ol>
+ * A message without hits costs one look-up in this node's copy of the app's moderation and one
+ * pass of the matcher over its text.
+ */
+@Component
+class SendModeration implements SendScreen {
+
+    private static final Logger log = LoggerFactory.getLogger(SendModeration.class);
+
+    private final ModerationStates states;
+    private final PreSendHooks hooks;
+    private final ReviewQueue reviews;
+    private final ModerationCounts counts;
+    private final MessagingSettings messaging;
+    private final TenantDatabase database;
+    private final Clock clock = Clock.systemUTC();
+
+    SendModeration(ModerationStates states, PreSendHooks hooks, ReviewQueue reviews, ModerationCounts counts,
+                   MessagingSettings messaging, TenantDatabase database) {
+        this.states = states;
+        this.hooks = hooks;
+        this.reviews = reviews;
+        this.counts = counts;
+        this.messaging = messaging;
+        this.database = database;
+    }
+
+    @Override
+    public Screening screen(AppRef app, ConversationId conversation, OutgoingMessage message) {
+        ModerationState state = states.of(app);
+        state.restraining(message.senderId(), conversation, clock.instant()).ifPresent(restraint -> {
+            throw restraint.kind() == RestrictionKind.BAN
+                    ? new DomainException(ErrorCode.USER_BANNED, "This user is banned from the app")
+                    : new DomainException(ErrorCode.USER_MUTED, restraint.conversation().isPresent()
+                    ? "This user is muted in this conversation" : "This user is muted in this app");
+        });
+        Lazy<ConversationType> type = new Lazy<>(() -> typeOf(app, conversation));
+        Verdict verdict = check(app, state, message, type);
+        OutgoingMessage screened = verdict.masked() ? message.withText(verdict.text()) : message;
+        if (state.hook().isPresent()) {
+            PreSendHookSettings hook = state.hook().get();
+            HookDecision decision = hooks.ask(hook, new HookCall(app.tenantId().toString(), app.appId().toString(),
+                    conversation.toString(), type.get().wireName(), message.senderId().value(), message.clientMsgId(),
+                    screened.body().json()));
+            switch (decision) {
+                case HookDecision.Allow allow -> {
+                }
+                case HookDecision.Block block -> {
+                    counts.bump(app, ModerationCounts.Counted.BLOCKED);
+                    throw new DomainException(ErrorCode.MESSAGE_BLOCKED, block.reason() == null || block.reason().isBlank()
+                            ? "The app's moderation hook blocked this message" : block.reason());
+                }
+                case HookDecision.Replace replace -> {
+                    OutgoingMessage replaced;
+                    try {
+                        replaced = screened.withBody(replace.body(), messaging);
+                    } catch (DomainException invalid) {
+                        log.info("The pre-send hook of app {} answered a replacement that is not a valid body: {}",
+                                app.appId(), invalid.getMessage());
+                        return failed(app, hook, "invalid replacement: " + invalid.getMessage(), screened, verdict);
+                    }
+                    Verdict again = check(app, state, replaced, type);
+                    screened = again.masked() ? replaced.withText(again.text()) : replaced;
+                    verdict = merge(verdict, again);
+                }
+                case HookDecision.Failed failed -> {
+                    return failed(app, hook, failed.why(), screened, verdict);
+                }
+            }
+        }
+        return screening(app, screened, verdict);
+    }
+
+    private Screening failed(AppRef app, PreSendHookSettings hook, String why, OutgoingMessage screened, Verdict verdict) {
+        if (hook.onFailure() == PreSendHookSettings.FailurePolicy.CLOSED) {
+            counts.bump(app, ModerationCounts.Counted.BLOCKED);
+            throw new DomainException(ErrorCode.MESSAGE_BLOCKED,
+                    "The app's moderation hook did not answer (" + why + "), and the app blocks messages then");
+        }
+        log.debug("The pre-send hook of app {} failed ({}); sending as the app's policy says", app.appId(), why);
+        return screening(app, screened, verdict);
+    }
+
+    /** The rules' verdict on a message's text; refuses it if a BLOCK rule hit. */
+    private Verdict check(AppRef app, ModerationState state, OutgoingMessage message, Lazy<ConversationType> type) {
+        Optional<String> text = message.text();
+        if (text.isEmpty() || state.rules().isEmpty()) {
+            return Verdict.none(text.orElse(""));
+        }
+        Verdict verdict = state.rules().check(text.get(), null);
+        if (!verdict.clean() && state.scoped()) {
+            // some rule applies to one type of conversation only: only now is the type worth a look-up
+            verdict = state.rules().check(text.get(), type.get());
+        }
+        if (verdict.blocked()) {
+            counts.bump(app, ModerationCounts.Counted.BLOCKED);
+            throw new DomainException(ErrorCode.MESSAGE_BLOCKED, "This message was blocked by the app's moderation rules");
+        }
+        return verdict;
+    }
+
+    private Screening screening(AppRef app, OutgoingMessage screened, Verdict verdict) {
+        if (verdict.masked()) {
+            counts.bump(app, ModerationCounts.Counted.MASKED);
+        }
+        if (!verdict.flagged()) {
+            return Screening.unchanged(screened);
+        }
+        return new Screening() {
+            @Override
+            public OutgoingMessage message() {
+                return screened;
+            }
+
+            @Override
+            public void stored(Message message) {
+                reviews.flagged(app, message, verdict.hits().stream()
+                        .filter(hit -> hit.action() == RuleAction.FLAG).toList());
+            }
+        };
+    }
+
+    private static Verdict merge(Verdict first, Verdict second) {
+        List<Verdict.Hit> hits = new ArrayList<>(first.hits());
+        hits.addAll(second.hits());
+        return new Verdict(hits, second.text());
+    }
+
+    private ConversationType typeOf(AppRef app, ConversationId conversation) {
+        return database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
+                        select type from conversations where tenant_id = ? and app_id = ? and id = ?""")
+                .params(app.tenantId().value(), app.appId().value(), conversation.value())
+                .query(String.class)
+                .optional()
+                .map(raw -> raw.equals("direct") ? ConversationType.DIRECT : ConversationType.GROUP)
+                .orElseThrow(() -> DomainException.notFound("Conversation")));
+    }
+
+    /** A value worked out at most once, and only if asked for. */
+    private static final class Lazy<T> {
+        private final Supplier<T> supplier;
+        private T value;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
+    }
+}
