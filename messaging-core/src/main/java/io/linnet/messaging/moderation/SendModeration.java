@@ -3,6 +3,7 @@ package io.linnet.messaging.moderation;
 import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessagingSettings;
+import io.linnet.messaging.UserId;
 import io.linnet.messaging.conversation.ConversationType;
 import io.linnet.messaging.message.Message;
 import io.linnet.messaging.message.OutgoingMessage;
@@ -66,7 +67,7 @@ class SendModeration implements SendScreen {
                     : new DomainException(ErrorCode.USER_MUTED, restraint.conversation().isPresent()
                     ? "This user is muted in this conversation" : "This user is muted in this app");
         });
-        Lazy<ConversationType> type = new Lazy<>(() -> typeOf(app, conversation));
+        Lazy<ConversationType> type = new Lazy<>(() -> typeOf(app, conversation, message.senderId()));
         Verdict verdict = check(app, state, message, type);
         OutgoingMessage screened = verdict.masked() ? message.withText(verdict.text()) : message;
         if (state.hook().isPresent()) {
@@ -158,10 +159,18 @@ class SendModeration implements SendScreen {
         return new Verdict(hits, second.text());
     }
 
-    private ConversationType typeOf(AppRef app, ConversationId conversation) {
+    /**
+     * The conversation's type, looked up only when needed (a scoped rule hit, or the hook is to be
+     * asked). A sender who is not a member finds no conversation here, as they would when storing:
+     * so neither the hook nor the counts ever see a send that could not be stored anyway.
+     */
+    private ConversationType typeOf(AppRef app, ConversationId conversation, UserId sender) {
         return database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
-                        select type from conversations where tenant_id = ? and app_id = ? and id = ?""")
-                .params(app.tenantId().value(), app.appId().value(), conversation.value())
+                        select c.type from conversations c
+                          join conversation_members m on m.tenant_id = c.tenant_id and m.app_id = c.app_id
+                                                     and m.conversation_id = c.id and m.user_id = ?
+                         where c.tenant_id = ? and c.app_id = ? and c.id = ?""")
+                .params(sender.value(), app.tenantId().value(), app.appId().value(), conversation.value())
                 .query(String.class)
                 .optional()
                 .map(raw -> raw.equals("direct") ? ConversationType.DIRECT : ConversationType.GROUP)

@@ -112,6 +112,16 @@ class PreSendHookIT extends ServerIT {
     }
 
     @Test
+    void a_send_that_could_not_be_stored_never_reaches_the_hook() {
+        app.users("cat");
+
+        app.send(direct, "cat", "c-1", "not my conversation").assertProblem(404, "not_found");
+        app.send("0190a0a0-0000-7000-8000-000000000000", "ann", "c-2", "no such conversation").assertProblem(404, "not_found");
+
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void a_blocked_message_is_refused_with_the_hooks_reason() {
         answer = call -> "{\"action\":\"block\",\"reason\":\"No links to competitors\"}";
 
