@@ -14,7 +14,7 @@ public enum ConversationType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static ConversationType of(String raw) {
+    public static ConversationType of(String raw) {
         for (ConversationType type : values()) {
             if (type.wireName().equals(raw)) {
                 return type;

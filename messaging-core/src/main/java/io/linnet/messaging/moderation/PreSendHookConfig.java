@@ -69,28 +69,31 @@ public class PreSendHookConfig {
     public SavedHook save(Actor.Member actor, AppId app, String url, Integer timeoutMillis, String onFailure, boolean newSecret) {
         actor.require(Permission.MODERATION);
         String candidate = newSecret();
-        PreSendHookSettings checked = PreSendHookSettings.checked(url, candidate, timeoutMillis == null ? 1000 : timeoutMillis,
-                onFailure == null ? "open" : onFailure, settings.allowInsecureHooks());
+        PreSendHookSettings checked = PreSendHookSettings.checked(url, candidate, timeoutMillis, onFailure,
+                settings.allowInsecureHooks());
         AppRef ref = new AppRef(actor.tenantId(), app);
         SavedHook saved = database.inTenant(actor.tenantId(), () -> {
             apps.find(actor.tenantId(), app);
             boolean exists = find(ref).isPresent();
             Optional<String> secret = exists && !newSecret ? Optional.empty() : Optional.of(candidate);
-            database.jdbc().sql("""
-                            insert into moderation_hooks (tenant_id, app_id, url, secret, timeout_millis, on_failure)
-                            values (:tenant, :app, :url, :secret, :timeout, :onFailure)
-                            on conflict (tenant_id, app_id) do update
-                               set url = excluded.url, timeout_millis = excluded.timeout_millis,
-                                   on_failure = excluded.on_failure, updated_at = now(),
-                                   secret = case when :keepSecret then moderation_hooks.secret else excluded.secret end""")
-                    .param("tenant", ref.tenantId().value())
-                    .param("app", app.value())
-                    .param("url", checked.url().toString())
-                    .param("secret", cipher.encrypt(secret.orElse("unchanged")))
-                    .param("timeout", (int) checked.timeout().toMillis())
-                    .param("onFailure", checked.onFailure().wireName())
-                    .param("keepSecret", secret.isEmpty())
-                    .update();
+            if (secret.isPresent()) {
+                database.jdbc().sql("""
+                                insert into moderation_hooks (tenant_id, app_id, url, secret, timeout_millis, on_failure)
+                                values (?, ?, ?, ?, ?, ?)
+                                on conflict (tenant_id, app_id) do update
+                                   set url = excluded.url, secret = excluded.secret, timeout_millis = excluded.timeout_millis,
+                                       on_failure = excluded.on_failure, updated_at = now()""")
+                        .params(ref.tenantId().value(), app.value(), checked.url().toString(), cipher.encrypt(secret.get()),
+                                (int) checked.timeout().toMillis(), checked.onFailure().wireName())
+                        .update();
+            } else {
+                database.jdbc().sql("""
+                                update moderation_hooks set url = ?, timeout_millis = ?, on_failure = ?, updated_at = now()
+                                 where tenant_id = ? and app_id = ?""")
+                        .params(checked.url().toString(), (int) checked.timeout().toMillis(), checked.onFailure().wireName(),
+                                ref.tenantId().value(), app.value())
+                        .update();
+            }
             audit.record(actor, exists ? "moderation.hook.updated" : "moderation.hook.created", "moderation_hook",
                     app.toString(), Map.of("url", checked.url().toString(), "timeoutMillis", checked.timeout().toMillis(),
                             "onFailure", checked.onFailure().wireName(), "newSecret", secret.isPresent()));

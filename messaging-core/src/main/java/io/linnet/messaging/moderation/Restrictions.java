@@ -4,6 +4,7 @@ import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserSignedOut;
+import io.linnet.messaging.user.UserManagement;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
@@ -50,14 +51,16 @@ public class Restrictions {
     private final TenantDatabase database;
     private final AppManagement apps;
     private final AuditLog audit;
+    private final UserManagement users;
     private final ModerationStates states;
     private final ApplicationEventPublisher events;
 
-    Restrictions(TenantDatabase database, AppManagement apps, AuditLog audit, ModerationStates states,
+    Restrictions(TenantDatabase database, AppManagement apps, AuditLog audit, UserManagement users, ModerationStates states,
                  ApplicationEventPublisher events) {
         this.database = database;
         this.apps = apps;
         this.audit = audit;
+        this.users = users;
         this.states = states;
         this.events = events;
     }
@@ -83,13 +86,7 @@ public class Restrictions {
         AppRef ref = new AppRef(actor.tenantId(), app);
         Restriction imposed = database.inTenant(actor.tenantId(), () -> {
             apps.find(actor.tenantId(), app);
-            boolean userExists = database.jdbc().sql("select count(*) from end_users where tenant_id = ? and app_id = ? and user_id = ?")
-                    .params(ref.tenantId().value(), app.value(), user.value())
-                    .query(Integer.class)
-                    .single() > 0;
-            if (!userExists) {
-                throw DomainException.notFound("User");
-            }
+            users.get(ref, user);
             conversation.ifPresent(id -> {
                 boolean exists = database.jdbc().sql("select count(*) from conversations where tenant_id = ? and app_id = ? and id = ?")
                         .params(ref.tenantId().value(), app.value(), id.value())

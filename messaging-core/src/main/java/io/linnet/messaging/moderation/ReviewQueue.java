@@ -4,6 +4,7 @@ import io.linnet.messaging.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
 import io.linnet.messaging.UserId;
+import io.linnet.messaging.conversation.Inbox;
 import io.linnet.messaging.message.HistoryPage;
 import io.linnet.messaging.message.Message;
 import io.linnet.messaging.message.MessageHistory;
@@ -98,16 +99,18 @@ public class ReviewQueue {
     private final AuditLog audit;
     private final MessageHistory history;
     private final MessageRecall recall;
+    private final Inbox inbox;
     private final ModerationCounts counts;
     private final ModerationSettings settings;
 
     ReviewQueue(TenantDatabase database, AppManagement apps, AuditLog audit, MessageHistory history, MessageRecall recall,
-                ModerationCounts counts, ModerationSettings settings) {
+                Inbox inbox, ModerationCounts counts, ModerationSettings settings) {
         this.database = database;
         this.apps = apps;
         this.audit = audit;
         this.history = history;
         this.recall = recall;
+        this.inbox = inbox;
         this.counts = counts;
         this.settings = settings;
     }
@@ -144,16 +147,13 @@ public class ReviewQueue {
     public ReviewItem report(AppRef app, UserId reporter, MessageId messageId, String reason) {
         String why = reason(reason);
         Message message = history.find(app, messageId).orElseThrow(() -> DomainException.notFound("Message"));
+        try {
+            inbox.requireMember(app, reporter, message.conversationId());
+        } catch (DomainException notMember) {
+            // to anyone outside the conversation the message does not exist
+            throw DomainException.notFound("Message");
+        }
         boolean counted = database.inTenant(app.tenantId(), () -> {
-            boolean member = database.jdbc().sql("""
-                            select count(*) from conversation_members
-                             where tenant_id = ? and app_id = ? and conversation_id = ? and user_id = ?""")
-                    .params(app.tenantId().value(), app.appId().value(), message.conversationId().value(), reporter.value())
-                    .query(Integer.class)
-                    .single() > 0;
-            if (!member) {
-                throw DomainException.notFound("Message");
-            }
             if (message.senderId().equals(reporter)) {
                 throw DomainException.invalid("A user cannot report their own message");
             }
@@ -227,7 +227,7 @@ public class ReviewQueue {
             params.put("limit", request.limit() + 1);
             List<ReviewItem> rows = database.jdbc().sql(sql.toString())
                     .params(params)
-                    .query((rs, row) -> item(rs, List.of()))
+                    .query((rs, row) -> item(rs))
                     .list();
             Page<ReviewItem> page = Page.of(rows, request.limit(), item -> TimeCursor.key(item.createdAt(), item.messageId()));
             return new Page<>(withReports(ref, page.items()), page.nextCursor());
@@ -289,7 +289,7 @@ public class ReviewQueue {
         ReviewItem item = database.jdbc().sql("select " + COLUMNS + " " + FROM
                         + " where r.tenant_id = ? and r.app_id = ? and r.message_id = ?")
                 .params(app.tenantId().value(), app.appId().value(), messageId)
-                .query((rs, row) -> item(rs, List.of()))
+                .query((rs, row) -> item(rs))
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("Queued message"));
         return withReports(app, List.of(item)).getFirst();
@@ -319,7 +319,8 @@ public class ReviewQueue {
                 .toList();
     }
 
-    private static ReviewItem item(ResultSet rs, List<ReviewItem.Report> reports) throws SQLException {
+    /** A queue item as read, its reports still to be added ({@link #withReports}). */
+    private static ReviewItem item(ResultSet rs) throws SQLException {
         String body = rs.getString("body");
         return new ReviewItem(new MessageId(rs.getObject("message_id", UUID.class)),
                 new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getLong("seq"),
@@ -327,7 +328,7 @@ public class ReviewQueue {
                 body == null ? null : JSON.readTree(body),
                 instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("recalled_at")),
                 List.of((String[]) rs.getArray("flagged_by").getArray()), List.of((String[]) rs.getArray("matched").getArray()),
-                rs.getInt("report_count"), reports, ReviewStatus.of(rs.getString("status")),
+                rs.getInt("report_count"), List.of(), ReviewStatus.of(rs.getString("status")),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"), rs.getString("decision_reason"));
     }

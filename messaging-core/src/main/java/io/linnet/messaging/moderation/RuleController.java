@@ -116,11 +116,7 @@ class RuleController {
         if (request == null) {
             throw DomainException.invalid("The request body is missing: send {text, conversationType?}");
         }
-        Optional<ConversationType> type = Optional.ofNullable(request.conversationType()).map(raw -> switch (raw) {
-            case "direct" -> ConversationType.DIRECT;
-            case "group" -> ConversationType.GROUP;
-            default -> throw DomainException.invalid("conversationType must be 'direct' or 'group'");
-        });
+        Optional<ConversationType> type = Optional.ofNullable(request.conversationType()).map(ConversationType::of);
         return CheckResult.of(rules.tryText(actor, AppId.of(appId), request.text(), type));
     }
 }

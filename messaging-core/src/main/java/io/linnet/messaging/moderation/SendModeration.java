@@ -173,7 +173,7 @@ class SendModeration implements SendScreen {
                 .params(sender.value(), app.tenantId().value(), app.appId().value(), conversation.value())
                 .query(String.class)
                 .optional()
-                .map(raw -> raw.equals("direct") ? ConversationType.DIRECT : ConversationType.GROUP)
+                .map(ConversationType::of)
                 .orElseThrow(() -> DomainException.notFound("Conversation")));
     }
 

@@ -26,7 +26,8 @@ class InFlightLimitTest {
             thirdStarted.set(true);
             return CompletableFuture.completedFuture(new DeliveryOutcome.Accepted("Accepted", java.util.Optional.empty()));
         }));
-        Thread.sleep(200);
+        // the third sender waits for a slot: parked, and its request not started
+        await().until(() -> third.getState() == Thread.State.WAITING || third.getState() == Thread.State.TIMED_WAITING);
         assertThat(thirdStarted).isFalse();
 
         pending.getFirst().complete(new DeliveryOutcome.RetryLater("done"));

@@ -3,6 +3,7 @@ package io.linnet.server.realtime;
 import io.linnet.server.database.DatabaseServer;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Another Linnet server process (the packaged jar, as operators run it) sharing the test
@@ -72,27 +75,26 @@ final class SecondNode implements AutoCloseable {
         return node;
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The second node exited; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200 && Files.readString(log).contains("Real-time gateway listening")) {
-                    return;
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The second node exited; see " + log.toAbsolutePath());
                 }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+                try {
+                    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return ready.statusCode() == 200 && Files.readString(log).contains("Real-time gateway listening");
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException late) {
+            close();
+            throw new IllegalStateException("The second node did not get ready in time; see " + log.toAbsolutePath());
         }
-        close();
-        throw new IllegalStateException("The second node did not get ready in time; see " + log.toAbsolutePath());
     }
 
     Api api() {
