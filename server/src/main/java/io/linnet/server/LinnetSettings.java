@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +14,13 @@ import java.util.Optional;
  * runs in embedded mode.
  *
  * @param dataDir    where embedded mode keeps PostgreSQL and Redis data and the generated master key
- * @param publicUrl  the address people reach the console at, for invitation links; when blank the
- *                   address of the current request is used
+ * @param publicUrl  the address people and API clients reach the server at: the base of invitation
+ *                   links and the issuer ({@code iss}) of access tokens; when blank,
+ *                   {@code http://localhost:<port>}. Never taken from a request's {@code Host} header.
+ *                   An {@code https} address also marks the session cookie {@code Secure}.
  * @param masterKey  base64 256-bit key that encrypts stored secrets (generated in embedded mode)
  * @param masterKeyRetired earlier master keys that may still open older secrets
+ * @param tokenEndpoint how failed token requests are throttled
  */
 @ConfigurationProperties("linnet")
 public record LinnetSettings(
@@ -27,7 +31,18 @@ public record LinnetSettings(
         @DefaultValue("") String masterKey,
         @DefaultValue List<String> masterKeyRetired,
         @DefaultValue("") String publicUrl,
-        @DefaultValue Sso sso) {
+        @DefaultValue Sso sso,
+        @DefaultValue TokenEndpoint tokenEndpoint) {
+
+    /**
+     * Throttling of {@code /oauth2/token}: after {@code maxFailuresPerKey} failed client
+     * authentications for one key id from one address, or {@code maxFailuresPerAddress} from one
+     * address for any key ids, within {@code window}, that key id (or address) is answered 429 until
+     * the window ends. Successful requests are never counted.
+     */
+    public record TokenEndpoint(@DefaultValue("10") int maxFailuresPerKey, @DefaultValue("50") int maxFailuresPerAddress,
+                                @DefaultValue("PT15M") Duration window) {
+    }
 
     /**
      * An external PostgreSQL. {@code user} owns the schema and runs the migrations; the server's own
@@ -65,5 +80,10 @@ public record LinnetSettings(
 
     public boolean embeddedRedis() {
         return redisUrl.isBlank();
+    }
+
+    /** True when people reach the server over https, so its cookies may travel over https only. */
+    public boolean publicUrlIsHttps() {
+        return publicUrl.regionMatches(true, 0, "https://", 0, 8);
     }
 }

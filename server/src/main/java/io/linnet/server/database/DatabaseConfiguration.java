@@ -2,11 +2,13 @@ package io.linnet.server.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.linnet.server.LinnetSettings;
+import io.linnet.server.embedded.DataDirectory;
 import io.linnet.server.embedded.EmbeddedPostgresServer;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
 import io.linnet.tenancy.secret.SecretCipher;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -29,15 +32,15 @@ import java.util.Map;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(LinnetSettings settings) {
+    DatabaseServer databaseServer(LinnetSettings settings, DataDirectory dataDirectory) {
         if (!settings.embeddedDatabase()) {
             if (settings.db().user().isBlank()) {
                 throw new IllegalStateException("LINNET_DB_USER must name the schema owner when LINNET_DB_URL is set");
             }
             return new DatabaseServer(settings.db().url(), settings.db().user(), settings.db().password(), null);
         }
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"));
-        return new DatabaseServer(postgres.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, "", postgres);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory.path().resolve("postgres"));
+        return new DatabaseServer(postgres.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, postgres.password(), postgres);
     }
 
     @Bean
@@ -63,13 +66,17 @@ class DatabaseConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(DatabaseServer server, LinnetSettings settings, SecretCipher cipher) {
-        return pool("linnet-app", server, settings.db().appRole(), rolePassword(settings, cipher), settings.db().poolSize());
+    DataSource dataSource(DatabaseServer server, LinnetSettings settings, SecretCipher cipher,
+                          @Value("${linnet.db.connection-timeout:PT5S}") Duration connectionTimeout) {
+        return pool("linnet-app", server, settings.db().appRole(), rolePassword(settings, cipher), settings.db().poolSize(),
+                connectionTimeout);
     }
 
     @Bean
-    DataSource platformDataSource(DatabaseServer server, LinnetSettings settings, SecretCipher cipher) {
-        return pool("linnet-platform", server, settings.db().platformRole(), rolePassword(settings, cipher), 5);
+    DataSource platformDataSource(DatabaseServer server, LinnetSettings settings, SecretCipher cipher,
+                                  @Value("${linnet.db.connection-timeout:PT5S}") Duration connectionTimeout) {
+        return pool("linnet-platform", server, settings.db().platformRole(), rolePassword(settings, cipher), 5,
+                connectionTimeout);
     }
 
     @Bean
@@ -88,7 +95,13 @@ class DatabaseConfiguration {
         return new PlatformDatabase(JdbcClient.create(platformDataSource), new DataSourceTransactionManager(platformDataSource));
     }
 
-    private static HikariDataSource pool(String name, DatabaseServer server, String user, String password, int size) {
+    /**
+     * A pool of {@code size} connections. While the database is unreachable a request waits at most
+     * {@code connectionTimeout} for a connection and then answers 503 {@code unavailable} (Hikari's
+     * default, 30 s, would look like a hang); broken connections are replaced once it is back.
+     */
+    private static HikariDataSource pool(String name, DatabaseServer server, String user, String password, int size,
+                                         Duration connectionTimeout) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName(name);
         pool.setJdbcUrl(server.jdbcUrl());
@@ -96,6 +109,7 @@ class DatabaseConfiguration {
         pool.setPassword(password);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(Math.min(2, size));
+        pool.setConnectionTimeout(connectionTimeout.toMillis());
         return pool;
     }
 

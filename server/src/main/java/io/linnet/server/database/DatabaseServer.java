@@ -7,6 +7,12 @@ package io.linnet.server.database;
 public record DatabaseServer(String jdbcUrl, String ownerUser, String ownerPassword, AutoCloseable embedded)
         implements AutoCloseable {
 
+    /** Never the password, should this ever reach a log line. */
+    @Override
+    public String toString() {
+        return "DatabaseServer[" + jdbcUrl + ", owner " + ownerUser + (embedded != null ? ", embedded" : "") + "]";
+    }
+
     @Override
     public void close() throws Exception {
         if (embedded != null) {

@@ -1,6 +1,8 @@
 package io.linnet.server.secret;
 
 import io.linnet.server.LinnetSettings;
+import io.linnet.server.embedded.DataDirectory;
+import io.linnet.server.embedded.PrivateFiles;
 import io.linnet.tenancy.secret.SecretCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The master key that encrypts stored secrets: {@code LINNET_MASTER_KEY}, or in embedded mode a key
@@ -25,11 +26,11 @@ class MasterKeyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MasterKeyConfiguration.class);
 
     @Bean
-    SecretCipher secretCipher(LinnetSettings settings) {
-        return new SecretCipher(masterKey(settings), settings.masterKeyRetired());
+    SecretCipher secretCipher(LinnetSettings settings, DataDirectory dataDirectory) {
+        return new SecretCipher(masterKey(settings, dataDirectory), settings.masterKeyRetired());
     }
 
-    private static String masterKey(LinnetSettings settings) {
+    private static String masterKey(LinnetSettings settings, DataDirectory dataDirectory) {
         if (!settings.masterKey().isBlank()) {
             return settings.masterKey();
         }
@@ -37,19 +38,14 @@ class MasterKeyConfiguration {
             throw new IllegalStateException("LINNET_MASTER_KEY is required when LINNET_DB_URL is set: "
                     + "a base64 256-bit key, e.g. from `openssl rand -base64 32`");
         }
-        Path file = settings.dataDir().resolve("master.key");
+        Path file = dataDirectory.path().resolve("master.key");
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
-            Files.createDirectories(settings.dataDir());
             String key = SecretCipher.generateKey();
-            Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the data directory's own permissions apply
-            }
+            // 0600 from the first byte, in the 0700 data directory
+            PrivateFiles.write(file, key + "\n");
             log.info("Generated a master key into {}; back it up with the data directory", file);
             return key;
         } catch (IOException e) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * chunked.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// just inside the request ids, so a 413 says which request it refused
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
