@@ -38,7 +38,8 @@ final class ProblemResponses {
                     ? oauth.getError() : new OAuth2Error("invalid_request", e.getMessage(), null);
             boolean badClient = "invalid_client".equals(error.getErrorCode());
             ErrorCode code = badClient ? ErrorCode.UNAUTHORIZED : ErrorCode.INVALID_REQUEST;
-            String detail = error.getDescription() != null ? error.getDescription() : describe(error.getErrorCode());
+            // one answer for every failed client authentication, whichever part was wrong
+            String detail = badClient || error.getDescription() == null ? describe(error.getErrorCode()) : error.getDescription();
             ProblemDetail problem = Problems.of(code, detail);
             problem.setProperty("error", error.getErrorCode());
             problem.setProperty("error_description", detail);
@@ -48,7 +49,7 @@ final class ProblemResponses {
 
     private static String describe(String oauthError) {
         return switch (oauthError) {
-            case "invalid_client" -> "The app key or its secret is wrong, or the key was revoked";
+            case "invalid_client" -> UniformClientAuthentication.DESCRIPTION;
             case "unsupported_grant_type" -> "grant_type must be client_credentials";
             case "invalid_scope" -> "The requested scope is not granted to this app key";
             default -> "The token request is not valid (" + oauthError + ")";

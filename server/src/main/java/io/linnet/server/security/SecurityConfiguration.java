@@ -2,9 +2,12 @@ package io.linnet.server.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import io.linnet.console.login.LoginView;
-import io.linnet.console.login.SingleSignOn;
+import io.linnet.console.LoginView;
+import io.linnet.console.SingleSignOn;
+import io.linnet.server.web.Problems;
+import io.linnet.tenancy.ErrorCode;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
@@ -12,15 +15,20 @@ import io.linnet.tenancy.account.PersonalAccessTokens;
 import io.linnet.tenancy.appkey.AppKeyClients;
 import io.linnet.tenancy.appkey.AppKeySecrets;
 import io.linnet.tenancy.appkey.AppKeyVerifier;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,24 +39,31 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Who may call what. Five filter chains, most specific first:
+ * Who may call what. Six filter chains, most specific first:
  * <ol>
- *   <li>the token endpoint, where app keys (OAuth2 clients) get access tokens;</li>
+ *   <li>token revocation and introspection, which are not offered (404);</li>
+ *   <li>the token endpoint, where app keys (OAuth2 clients) get access tokens, throttled on failures;</li>
  *   <li>the developer API {@code /v1}, for those access tokens;</li>
  *   <li>{@code /manage/v1} and {@code /ops/v1}, for console accounts over HTTP Basic or with a
  *   personal access token;</li>
  *   <li>health, metrics, the API documentation and invitation links, open;</li>
- *   <li>the Vaadin console, with form sign-in and, when configured, OpenID Connect single sign-on.</li>
+ *   <li>the Vaadin console, with form sign-in (CSRF-protected) and, when configured, OpenID Connect
+ *   single sign-on; its pages carry a Content-Security-Policy.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +72,29 @@ class SecurityConfiguration {
 
     private static final String[] TENANT_ROLES = Arrays.stream(Role.values())
             .filter(Role::isTenantRole).map(Role::name).toArray(String[]::new);
+
+    private static final String[] NOT_OFFERED = {"/oauth2/revoke", "/oauth2/introspect"};
+    private static final List<String> NOT_OFFERED_METADATA = List.of(
+            "revocation_endpoint", "revocation_endpoint_auth_methods_supported",
+            "introspection_endpoint", "introspection_endpoint_auth_methods_supported");
+
+    /**
+     * What the console's pages may load and run. Vaadin's client engine runs the server's
+     * JavaScript calls through {@code new Function} and its components set inline styles, hence
+     * 'unsafe-eval' and 'unsafe-inline'; everything comes from the server itself, no page may frame
+     * the console, and forms post only back to it.
+     */
+    static final String CONSOLE_CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
 
     /**
      * bcrypt for people's passwords, SHA-256 for app-key secrets (256 random bits, see
@@ -76,9 +114,15 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * The issuer is the configured public address; without one, {@link PublicAddress} makes each
+     * request look as if it came to {@code http://localhost:<port>}. Never the request's own host.
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+    AuthorizationServerSettings authorizationServerSettings(PublicAddress address) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        address.configured().ifPresent(settings::issuer);
+        return settings.build();
     }
 
     @Bean
@@ -86,20 +130,54 @@ class SecurityConfiguration {
         return NimbusJwtDecoder.withJwkSource(signingKeys).build();
     }
 
+    /**
+     * Token revocation and introspection are not offered: app-key tokens are self-contained and
+     * checked against their key on every call, so stopping one means revoking or rotating its key.
+     * These paths answer 404 and the authorization-server metadata does not advertise them, rather
+     * than answer 200 to a revocation that changes nothing.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain endpointsNotOffered(HttpSecurity http) throws Exception {
+        http.securityMatcher(NOT_OFFERED)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .addFilterBefore(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws IOException {
+                        Problems.write(response, Problems.of(ErrorCode.NOT_FOUND, "This server offers no token revocation "
+                                + "or introspection: access tokens stop working when their app key is revoked or rotated"), Map.of());
+                    }
+                }, SecurityContextHolderFilter.class)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain tokenEndpoint(HttpSecurity http, AppKeyClients clients) throws Exception {
+    SecurityFilterChain tokenEndpoint(HttpSecurity http, AppKeyClients clients, PublicAddress address,
+                                      TokenEndpointThrottle throttle) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+        var errors = throttle.countingFailures(ProblemResponses.tokenEndpointError());
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server
                         .registeredClientRepository(clients)
                         .authorizationService(new NotStoredAuthorizations())
-                        .clientAuthentication(client -> client.errorResponseHandler(ProblemResponses.tokenEndpointError()))
-                        .tokenEndpoint(token -> token.errorResponseHandler(ProblemResponses.tokenEndpointError())))
+                        .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                                advertised -> advertised.claims(claims -> NOT_OFFERED_METADATA.forEach(claims::remove))))
+                        .clientAuthentication(client -> client
+                                .authenticationProviders(providers -> providers.replaceAll(provider ->
+                                        provider instanceof ClientSecretAuthenticationProvider
+                                                ? new UniformClientAuthentication(provider) : provider))
+                                .errorResponseHandler(errors))
+                        .tokenEndpoint(token -> token.errorResponseHandler(errors)))
+                .addFilterBefore(address.asPublicAddress(), SecurityContextHolderFilter.class)
+                .addFilterBefore(throttle.filter(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemResponses.unauthorized(
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(ProblemResponses.unauthorized(
                         "Basic realm=\"linnet\"", "Authenticate with the app key id and secret (HTTP Basic)")));
         return http.build();
     }
@@ -160,9 +238,26 @@ class SecurityConfiguration {
     @Order(5)
     SecurityFilterChain console(HttpSecurity http, ConsoleAccountDirectory accounts, SignInThrottle throttle,
                                 ObjectProvider<SecurityContextHolderStrategy> contexts,
-                                ObjectProvider<ClientRegistrationRepository> singleSignOn) throws Exception {
+                                ObjectProvider<ClientRegistrationRepository> singleSignOn,
+                                RequestUtil vaadinRequests) throws Exception {
         SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+        // Vaadin's own set-up exempts the sign-in form from CSRF protection; here only the framework's
+        // internal requests are (they carry Vaadin's own token), so a cross-site sign-in post fails.
+        // The sign-in form sends the token it finds in the page's _csrf meta tags.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(CONSOLE_CONTENT_SECURITY_POLICY))
+                        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                        // before the page is written: Vaadin answers its pages itself, and the headers
+                        // would otherwise come too late (and Vaadin would send X-Frame-Options SAMEORIGIN)
+                        .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <F extends HeaderWriterFilter> F postProcess(F filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new ConsoleSessionGuard(accounts, strategy), SecurityContextHolderFilter.class);
         ClientRegistrationRepository provider = singleSignOn.getIfAvailable();

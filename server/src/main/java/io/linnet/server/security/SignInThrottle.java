@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -24,18 +25,24 @@ import java.util.Map;
 /**
  * Slows password guessing: after {@value #MAX_FAILURES} wrong passwords for one account from one
  * address within {@link #WINDOW}, that pair is refused (429 with {@code Retry-After}) until the window
- * ends. Counted in Redis, so every node sees the same count; a successful sign-in clears it.
+ * ends. Counted in Redis, so every node sees the same count; a successful sign-in clears it. Only
+ * e-mail and password attempts count (form or HTTP Basic): a failed bearer token is no sign-in, and
+ * its text must never become part of a Redis key. The counters are named by an HMAC of the e-mail
+ * address and the caller's address, never by the address itself.
  */
 @Component
 class SignInThrottle {
 
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final String KEY_PREFIX = "signin:failures:";
 
     private final StringRedisTemplate redis;
+    private final ThrottleKeys keys;
 
-    SignInThrottle(StringRedisTemplate redis) {
+    SignInThrottle(StringRedisTemplate redis, ThrottleKeys keys) {
         this.redis = redis;
+        this.keys = keys;
     }
 
     /** Seconds until the pair may try again, or 0 when it may try now. */
@@ -50,8 +57,9 @@ class SignInThrottle {
 
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                && event.getAuthentication().getPrincipal() instanceof String email) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt
+                && attempt.getDetails() instanceof WebAuthenticationDetails details
+                && attempt.getPrincipal() instanceof String email) {
             String key = key(email, details.getRemoteAddress());
             Long failures = redis.opsForValue().increment(key);
             if (failures != null && failures == 1) {
@@ -62,7 +70,8 @@ class SignInThrottle {
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
+                && event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
             redis.delete(key(event.getAuthentication().getName(), details.getRemoteAddress()));
         }
     }
@@ -105,7 +114,7 @@ class SignInThrottle {
         return null;
     }
 
-    private static String key(String email, String address) {
-        return "signin:failures:" + email.trim().toLowerCase(Locale.ROOT) + ":" + address;
+    private String key(String email, String address) {
+        return keys.of(KEY_PREFIX, email.trim().toLowerCase(Locale.ROOT), address);
     }
 }

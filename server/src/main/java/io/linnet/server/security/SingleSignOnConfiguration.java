@@ -1,6 +1,6 @@
 package io.linnet.server.security;
 
-import io.linnet.console.login.SingleSignOn;
+import io.linnet.console.SingleSignOn;
 import io.linnet.server.LinnetSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -19,19 +19,21 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 class SingleSignOnConfiguration {
 
     @Bean
-    ClientRegistrationRepository singleSignOnProvider(LinnetSettings settings) {
+    ClientRegistrationRepository singleSignOnProvider(LinnetSettings settings, PublicAddress address) {
         LinnetSettings.Sso sso = settings.sso();
         if (sso.clientId().isBlank()) {
             throw new IllegalStateException("LINNET_SSO_CLIENT_ID is required when LINNET_SSO_ISSUER_URI is set");
         }
-        ClientRegistration provider = ClientRegistrations.fromIssuerLocation(sso.issuerUri())
+        ClientRegistration.Builder provider = ClientRegistrations.fromIssuerLocation(sso.issuerUri())
                 .registrationId(SingleSignOn.REGISTRATION)
                 .clientId(sso.clientId())
                 .clientSecret(sso.clientSecret())
                 .scope("openid", "email", "profile")
-                .clientName(sso.label())
-                .build();
-        return new InMemoryClientRegistrationRepository(provider);
+                .clientName(sso.label());
+        // with a public address, the provider is told to send people back there, not to whatever
+        // Host header the request that started the sign-in carried
+        address.configured().ifPresent(base -> provider.redirectUri(base + "/login/oauth2/code/{registrationId}"));
+        return new InMemoryClientRegistrationRepository(provider.build());
     }
 
     @Bean

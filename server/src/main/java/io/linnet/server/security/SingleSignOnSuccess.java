@@ -1,6 +1,6 @@
 package io.linnet.server.security;
 
-import io.linnet.console.login.SingleSignOn;
+import io.linnet.console.SingleSignOn;
 import io.linnet.tenancy.account.ConsoleAccountDirectory;
 import io.linnet.tenancy.account.ConsoleUser;
 import jakarta.servlet.http.HttpServletRequest;

@@ -51,7 +51,11 @@ final class Accounts {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** Inserts an account; a taken e-mail address is a conflict (e-mail addresses are unique platform-wide). */
+    /**
+     * Inserts an account. An address appears once per tenant, and is active in one account at most
+     * across the platform; an invitation may name an address that another tenant holds (see
+     * {@link InvitationAcceptance}), so an inviter cannot learn whether it is in use elsewhere.
+     */
     static Member insert(JdbcClient jdbc, Optional<TenantId> tenant, String email, String displayName, Role role,
                          String passwordHash, String invitationHash) {
         UUID id = Ids.next();

@@ -27,7 +27,9 @@ public class ConsoleAccountDirectory implements UserDetailsService {
 
     @Override
     public ConsoleUser loadUserByUsername(String email) {
-        return find("lower(a.email) = ?", email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
+        // several tenants may have invited the address, but at most one account with it is active
+        return find("lower(a.email) = ? order by (a.status = 'ACTIVE') desc, a.created_at limit 1",
+                email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 

@@ -7,6 +7,7 @@ import io.linnet.tenancy.Role;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.PlatformDatabase;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -60,19 +61,7 @@ public class InvitationAcceptance {
             throw DomainException.notFound("Invitation");
         }
         return platform.inTransaction(() -> {
-            var row = platform.jdbc().sql("""
-                            update accounts
-                               set password_hash = :hash, display_name = coalesce(:name, display_name), status = 'ACTIVE',
-                                   invitation_hash = null, invitation_expires_at = null
-                             where invitation_hash = :token and status = 'INVITED' and invitation_expires_at > now()
-                            returning id, tenant_id, email, role""")
-                    .param("hash", passwords.encode(checkedPassword))
-                    .param("name", name)
-                    .param("token", Accounts.hashToken(token))
-                    .query((rs, n) -> new Accepted(new AccountId(rs.getObject("id", UUID.class)),
-                            Optional.ofNullable(rs.getObject("tenant_id", UUID.class)).map(TenantId::new), rs.getString("email"), Role.valueOf(rs.getString("role"))))
-                    .optional()
-                    .orElseThrow(() -> DomainException.notFound("Invitation (it may have expired or been used already)"));
+            Accepted row = activate(token, checkedPassword, name);
             Actor self = row.tenant().<Actor>map(t -> new Actor.Member(row.id(), t, row.email(), row.role(), sourceAddress))
                     .orElseGet(() -> new Actor.Operator(row.id(), row.email(), sourceAddress));
             audit.recordOnPlatform(row.tenant(), self, "member.joined", "member", row.id().toString(),
@@ -80,5 +69,28 @@ public class InvitationAcceptance {
             return platform.jdbc().sql("select " + Accounts.MEMBER_COLUMNS + " from accounts where id = ?")
                     .param(row.id().value()).query(Accounts::member).single();
         });
+    }
+
+    /** Sets the password and activates the invited account; an address active in another tenant stays there. */
+    private Accepted activate(String token, String password, String name) {
+        try {
+            return platform.jdbc().sql("""
+                            update accounts
+                               set password_hash = :hash, display_name = coalesce(:name, display_name), status = 'ACTIVE',
+                                   invitation_hash = null, invitation_expires_at = null
+                             where invitation_hash = :token and status = 'INVITED' and invitation_expires_at > now()
+                            returning id, tenant_id, email, role""")
+                    .param("hash", passwords.encode(password))
+                    .param("name", name)
+                    .param("token", Accounts.hashToken(token))
+                    .query((rs, n) -> new Accepted(new AccountId(rs.getObject("id", UUID.class)),
+                            Optional.ofNullable(rs.getObject("tenant_id", UUID.class)).map(TenantId::new), rs.getString("email"), Role.valueOf(rs.getString("role"))))
+                    .optional()
+                    .orElseThrow(() -> DomainException.notFound("Invitation (it may have expired or been used already)"));
+        } catch (DuplicateKeyException e) {
+            // the address is already an active account, in another tenant: one address, one account
+            throw DomainException.conflict("This e-mail address already has a Linnet account, and an address can belong "
+                    + "to one account only; ask whoever invited you to invite another address");
+        }
     }
 }

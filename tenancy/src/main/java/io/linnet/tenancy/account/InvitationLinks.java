@@ -1,12 +1,14 @@
 package io.linnet.tenancy.account;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Builds the link an invitee opens: on {@code LINNET_PUBLIC_URL} when configured, else on the address
- * the current request came to.
+ * Builds the link an invitee opens: on {@code LINNET_PUBLIC_URL} when configured, else on
+ * {@code http://localhost:<port>}, the server's own HTTP port. Never on the request's
+ * {@code Host} header: whoever sends the invitation could otherwise point the link, and the token in
+ * it, at a host of their choosing.
  */
 @Component
 public class InvitationLinks {
@@ -14,13 +16,27 @@ public class InvitationLinks {
     public static final String PATH = "/invitation/";
 
     private final String publicUrl;
+    private final Environment environment;
 
-    public InvitationLinks(@Value("${linnet.public-url:}") String publicUrl) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    public InvitationLinks(@Value("${linnet.public-url:}") String publicUrl, Environment environment) {
+        this.environment = environment;
+        String url = publicUrl.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        this.publicUrl = url;
     }
 
     public String linkFor(Invitation invitation) {
-        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
-        return base + PATH + invitation.token();
+        return base() + PATH + invitation.token();
+    }
+
+    private String base() {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        // the port the server really listens on, known once it has started (server.port may be 0)
+        return "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
     }
 }

@@ -52,7 +52,12 @@ public class MemberManagement {
         return database.inTenant(actor.tenantId(), () -> find(actor, id));
     }
 
-    /** Invites {@code email} with {@code role}; the answer carries the one-time token for the invitation link. */
+    /**
+     * Invites {@code email} with {@code role}; the answer carries the one-time token for the invitation
+     * link. An address that has an account in another tenant is invited like any other, so the answer
+     * reveals nothing about other tenants; that invitation cannot be accepted ({@link InvitationAcceptance}).
+     * Inviting an address that is already in this tenant is a conflict.
+     */
     public Invitation invite(Actor.Member actor, String email, Role role) {
         actor.require(Permission.TEAM_WRITE);
         String address = AccountRules.email(email);

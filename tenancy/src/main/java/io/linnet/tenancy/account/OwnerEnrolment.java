@@ -1,5 +1,6 @@
 package io.linnet.tenancy.account;
 
+import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.database.PlatformDatabase;
@@ -35,8 +36,17 @@ public class OwnerEnrolment {
         return new Checked(AccountRules.email(email), password.map(AccountRules::password));
     }
 
-    /** Call inside the platform transaction that creates the tenant. */
+    /**
+     * Call inside the platform transaction that creates the tenant. An address that already has an
+     * account anywhere is a conflict: the operator sees every tenant anyway, and a new tenant's owner
+     * must be able to accept (members' invitations, see {@link MemberManagement#invite}, are stored
+     * whatever other tenants hold, so that they reveal nothing).
+     */
     public Enrolled enrol(TenantId tenant, Checked owner) {
+        if (platform.jdbc().sql("select exists (select 1 from accounts where lower(email) = ?)")
+                .param(owner.email()).query(Boolean.class).single()) {
+            throw DomainException.conflict("An account with the e-mail address " + owner.email() + " already exists");
+        }
         if (owner.password().isPresent()) {
             Member member = Accounts.insert(platform.jdbc(), Optional.of(tenant), owner.email(), null, Role.OWNER,
                     passwords.encode(owner.password().get()), null);

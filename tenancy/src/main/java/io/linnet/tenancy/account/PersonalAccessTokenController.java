@@ -24,7 +24,7 @@ import java.util.UUID;
 @RestController
 class PersonalAccessTokenController {
 
-    record CreateRequest(String name, Integer expiresInDays) {
+    record NewAccessTokenRequest(String name, Integer expiresInDays) {
     }
 
     /** A new token: {@code token} is its value, shown this once. */
@@ -43,7 +43,7 @@ class PersonalAccessTokenController {
     }
 
     @PostMapping("/manage/v1/access-tokens")
-    ResponseEntity<NewToken> create(Actor.Member actor, @RequestBody CreateRequest request) {
+    ResponseEntity<NewToken> create(Actor.Member actor, @RequestBody NewAccessTokenRequest request) {
         return created("/manage/v1/access-tokens/", create((Actor) actor, request));
     }
 
@@ -58,7 +58,7 @@ class PersonalAccessTokenController {
     }
 
     @PostMapping("/ops/v1/access-tokens")
-    ResponseEntity<NewToken> create(Actor.Operator actor, @RequestBody CreateRequest request) {
+    ResponseEntity<NewToken> create(Actor.Operator actor, @RequestBody NewAccessTokenRequest request) {
         return created("/ops/v1/access-tokens/", create((Actor) actor, request));
     }
 
@@ -67,7 +67,7 @@ class PersonalAccessTokenController {
         return tokens.revoke(actor, Ids.parse(tokenId, "Access token"));
     }
 
-    private PersonalAccessToken.Created create(Actor actor, CreateRequest request) {
+    private PersonalAccessToken.Created create(Actor actor, NewAccessTokenRequest request) {
         return tokens.create(actor, request.name(), Optional.ofNullable(request.expiresInDays()).map(Duration::ofDays));
     }
 
