@@ -5,6 +5,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY tenancy/pom.xml tenancy/
 COPY messaging-core/pom.xml messaging-core/
+COPY moderation/pom.xml moderation/
 COPY push-core/pom.xml push-core/
 COPY billing/pom.xml billing/
 COPY tenant-admin-ui/pom.xml tenant-admin-ui/

@@ -1,5 +1,6 @@
 package io.linnet.messaging;
 
+import io.linnet.tenancy.AppRef;
 import java.time.Instant;
 
 /**

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param apnsConnections        HTTP/2 connections per APNs credential and environment
  * @param apnsMaxInFlight        notifications awaiting APNs' answer per connection
  * @param fcmBaseUrl             the FCM API; messages go to {@code {fcmBaseUrl}/v1/projects/{id}/messages:send}
+ * @param fcmTokenUri            where FCM access tokens are minted, whatever a service account file's
+ *                               {@code token_uri} says: a tenant's file must not choose where the server posts
  * @param fcmMaxInFlight         requests awaiting FCM's answer per service account
  * @param webPushMaxInFlight     requests awaiting a push service's answer per VAPID key
  * @param webPushAllowPrivateEndpoints whether Web Push subscriptions may point at this machine or a private network
@@ -56,6 +58,7 @@ public record PushSettings(
         @DefaultValue("1") int apnsConnections,
         @DefaultValue("1000") int apnsMaxInFlight,
         @DefaultValue("https://fcm.googleapis.com") URI fcmBaseUrl,
+        @DefaultValue("https://oauth2.googleapis.com/token") URI fcmTokenUri,
         @DefaultValue("500") int fcmMaxInFlight,
         @DefaultValue("500") int webPushMaxInFlight,
         @DefaultValue("false") boolean webPushAllowPrivateEndpoints,
@@ -91,7 +94,7 @@ public record PushSettings(
     /** The defaults above, for code that runs without Spring (tests, benchmarks). */
     public static PushSettings defaults() {
         return new PushSettings("api.push.apple.com", 443, "api.sandbox.push.apple.com", 443, "", 1, 1000,
-                URI.create("https://fcm.googleapis.com"), 500, 500, false, Duration.ofSeconds(30), 4, 250, 1000, 8,
+                URI.create("https://fcm.googleapis.com"), URI.create("https://oauth2.googleapis.com/token"), 500, 500, false, Duration.ofSeconds(30), 4, 250, 1000, 8,
                 Duration.ofMinutes(2), Duration.ofSeconds(2), Duration.ofMinutes(10), 10_000, Duration.ofDays(1),
                 Duration.ofDays(28), Duration.ofDays(30), 2_000, Duration.ofMillis(200), Duration.ofSeconds(1),
                 Duration.ofSeconds(30));

@@ -1,5 +1,6 @@
 package io.linnet.messaging.conversation;
 
+import io.linnet.messaging.ConversationType;
 import io.linnet.messaging.ConversationId;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.linnet.messaging.conversation;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.tenancy.AppCaller;
@@ -26,7 +26,7 @@ class ConversationController {
 
     static final String SCOPE = "messages";
 
-    record CreateRequest(String type, List<String> members, String name, Integer memberLimit, String owner) {
+    record NewConversationRequest(String type, List<String> members, String name, Integer memberLimit, String owner) {
     }
 
     record MembersRequest(List<String> members, String role) {
@@ -42,7 +42,7 @@ class ConversationController {
 
     /** Creates a conversation (201); a direct one that exists between the same two users is answered as it is (200). */
     @PostMapping
-    ResponseEntity<Conversation> create(AppCaller caller, @RequestBody CreateRequest request) {
+    ResponseEntity<Conversation> create(AppCaller caller, @RequestBody NewConversationRequest request) {
         caller.require(SCOPE);
         NewConversation checked = NewConversation.of(request.type(), request.members(), request.name(),
                 request.memberLimit(), request.owner(), settings);

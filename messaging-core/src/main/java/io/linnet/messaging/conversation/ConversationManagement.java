@@ -1,6 +1,7 @@
 package io.linnet.messaging.conversation;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.ConversationType;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.DomainException;

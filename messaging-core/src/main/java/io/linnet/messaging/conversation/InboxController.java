@@ -1,6 +1,7 @@
 package io.linnet.messaging.conversation;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.Inbox;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.Page;

@@ -1,7 +1,9 @@
 package io.linnet.messaging.conversation;
 
+import io.linnet.messaging.ConversationType;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
+import io.linnet.messaging.StorableText;
 import io.linnet.tenancy.DomainException;
 
 import java.util.LinkedHashSet;
@@ -69,7 +71,7 @@ public record NewConversation(ConversationType type, List<UserId> members, Optio
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        String name = raw.strip();
+        String name = StorableText.check(raw, "name").strip();
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             throw DomainException.invalid("name must be at most " + MAX_NAME + " characters, without control characters");
         }

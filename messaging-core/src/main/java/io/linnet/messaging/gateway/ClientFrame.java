@@ -3,7 +3,7 @@ package io.linnet.messaging.gateway;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
 import io.linnet.messaging.UserId;
-import io.linnet.messaging.message.MessageBody;
+import io.linnet.messaging.MessageBody;
 import io.linnet.tenancy.DomainException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

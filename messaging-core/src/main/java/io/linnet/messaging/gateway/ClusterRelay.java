@@ -1,6 +1,6 @@
 package io.linnet.messaging.gateway;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.AppId;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * The nodes of one cluster, and the frames they hand each other through Redis. Every node
  * announces itself in a sorted set scored by when its announcement lapses and listens on a
  * channel of its own; a frame for users connected elsewhere is published once per node that holds
- * any of them (never once per user). Sign-outs go to every node on a shared channel.
+ * any of them (never once per user). Sign-outs and stopped tenants go to every node on a shared channel.
  */
 final class ClusterRelay implements MessageListener {
 
@@ -41,11 +41,24 @@ final class ClusterRelay implements MessageListener {
     private static final String EVERY_NODE = "linnet:gateway:all";
 
     /**
-     * A frame for some users of one app, as it travels between nodes. A message frame names its
-     * conversation and seq, so the receiving node can keep each conversation in order.
+     * What travels between nodes: mostly a frame for some users of one app (a message frame names its
+     * conversation and seq, so the receiving node can keep each conversation in order); also that a
+     * tenant was stopped (every node closes its connections) or that a node joined.
      */
-    record Envelope(Kind kind, AppRef app, List<UserId> users, ConversationId conversation, long seq, byte[] frame) {
-        enum Kind { MESSAGE, FRAME, SIGN_OUT, JOINED }
+    record Envelope(Kind kind, TenantId tenant, AppRef app, List<UserId> users, ConversationId conversation, long seq, byte[] frame) {
+        enum Kind { MESSAGE, FRAME, SIGN_OUT, JOINED, TENANT_STOPPED }
+
+        static Envelope toUsers(Kind kind, AppRef app, List<UserId> users, ConversationId conversation, long seq, byte[] frame) {
+            return new Envelope(kind, app.tenantId(), app, users, conversation, seq, frame);
+        }
+
+        static Envelope tenantStopped(TenantId tenant) {
+            return new Envelope(Kind.TENANT_STOPPED, tenant, null, List.of(), null, 0, null);
+        }
+
+        static Envelope joined() {
+            return new Envelope(Kind.JOINED, null, null, List.of(), null, 0, null);
+        }
     }
 
     private final StringRedisTemplate redis;
@@ -84,7 +97,7 @@ final class ClusterRelay implements MessageListener {
         listeners.start();
         renew();
         // the others learn of this node now rather than at their next renewal
-        sendToEveryNode(new Envelope(Envelope.Kind.JOINED, null, List.of(), null, 0, null));
+        sendToEveryNode(Envelope.joined());
     }
 
     /** Stops listening and announcing this node; its users' claims lapse on their own. */
@@ -142,16 +155,21 @@ final class ClusterRelay implements MessageListener {
                 refreshLiveNodes();
                 return;
             }
+            TenantId tenant = new TenantId(UUID.fromString(node.path("tenant").asString()));
+            if (kind == Envelope.Kind.TENANT_STOPPED) {
+                receiver.accept(Envelope.tenantStopped(tenant));
+                return;
+            }
             List<UserId> users = new ArrayList<>();
             node.path("users").forEach(user -> users.add(new UserId(user.asString())));
-            AppRef app = new AppRef(new TenantId(UUID.fromString(node.path("tenant").asString())),
-                    new AppId(UUID.fromString(node.path("app").asString())));
+            AppRef app = new AppRef(tenant, new AppId(UUID.fromString(node.path("app").asString())));
             String conversation = node.path("conversation").asString(null);
-            receiver.accept(new Envelope(kind, app, users,
+            receiver.accept(new Envelope(kind, tenant, app, users,
                     conversation == null ? null : ConversationId.of(conversation), node.path("seq").asLong(),
                     node.path("frame").asString("").getBytes(StandardCharsets.UTF_8)));
         } catch (RuntimeException unreadable) {
-            log.warn("Ignored an unreadable relay message: {}", unreadable.toString());
+            // the exception's text could quote the message, and with it a frame's content
+            log.warn("Ignored an unreadable relay message: {}", unreadable.getClass().getName());
         }
     }
 
@@ -159,8 +177,10 @@ final class ClusterRelay implements MessageListener {
         ObjectNode node = json.createObjectNode();
         node.put("origin", nodeId);
         node.put("kind", envelope.kind().name());
+        if (envelope.tenant() != null) {
+            node.put("tenant", envelope.tenant().toString());
+        }
         if (envelope.app() != null) {
-            node.put("tenant", envelope.app().tenantId().toString());
             node.put("app", envelope.app().appId().toString());
         }
         ArrayNode users = node.putArray("users");

@@ -1,6 +1,6 @@
 package io.linnet.messaging.gateway;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
 import org.slf4j.Logger;
@@ -136,7 +136,7 @@ final class ConversationStreams {
         try {
             missing = deliverer.missing(stream.key.app(), stream.key.conversation(), after, before);
         } catch (RuntimeException failed) {
-            log.warn("Could not read seqs {} to {} of {}: {}", after + 1, before - 1, stream.key.conversation(), failed.toString());
+            log.warn("Could not read seqs {} to {} of {}: {}", after + 1, before - 1, stream.key.conversation(), Failures.summary(failed));
             missing = List.of();
         }
         synchronized (stream) {

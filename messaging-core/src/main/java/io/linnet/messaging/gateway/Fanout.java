@@ -1,20 +1,17 @@
 package io.linnet.messaging.gateway;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageRecalled;
-import io.linnet.messaging.MessageSent;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserSignedOut;
-import io.linnet.messaging.conversation.Inbox;
-import io.linnet.messaging.message.HistoryPage;
-import io.linnet.messaging.message.Message;
-import io.linnet.messaging.message.MessageHistory;
-import io.linnet.messaging.message.MessageStored;
+import io.linnet.messaging.Inbox;
+import io.linnet.messaging.HistoryPage;
+import io.linnet.messaging.Message;
+import io.linnet.messaging.MessageHistory;
+import io.linnet.messaging.message.LiveDelivery;
 import io.linnet.messaging.user.UserPrincipal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
+import io.linnet.tenancy.TenantId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,21 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Delivers what happens in conversations to the devices of the people in them: on this node
  * straight to their connections, elsewhere through {@link ClusterRelay} to the nodes that hold
- * them, one publish per node. After a message is delivered it announces {@link MessageSent}, naming
- * the recipients who were connected nowhere (offline push picks them up).
+ * them, one publish per node. New messages come from the message feature through {@link LiveDelivery},
+ * which learns in the same step who was connected nowhere (and announces them as offline).
  */
-final class Fanout implements ConversationStreams.Deliverer {
+final class Fanout implements ConversationStreams.Deliverer, LiveDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(Fanout.class);
     /** The most members a recall or a gap-fill reads, and the most contacts a presence change reaches. */
     static final int MEMBER_READ_LIMIT = 100_000;
     static final int CONTACT_LIMIT = 1_000;
     /** How old a message must be to be sure no send of it is still between its commit and its delivery. */
     static final Duration SETTLED_AFTER = Duration.ofSeconds(5);
+    /** How long a node remembers that a tenant was stopped: far longer than checking a token can take. */
+    static final Duration STOPS_REMEMBERED = Duration.ofMinutes(5);
 
     private final LocalConnections local;
     private final Presence presence;
@@ -47,42 +46,39 @@ final class Fanout implements ConversationStreams.Deliverer {
     private final ServerFrames frames;
     private final Inbox inbox;
     private final MessageHistory history;
-    private final ApplicationEventPublisher events;
+    private final Map<TenantId, Long> tenantsStopped = new ConcurrentHashMap<>();
     private ConversationStreams streams;
 
     Fanout(LocalConnections local, Presence presence, ClusterRelay relay, ServerFrames frames, Inbox inbox,
-           MessageHistory history, ApplicationEventPublisher events) {
+           MessageHistory history) {
         this.local = local;
         this.presence = presence;
         this.relay = relay;
         this.frames = frames;
         this.inbox = inbox;
         this.history = history;
-        this.events = events;
     }
 
     void orderWith(ConversationStreams streams) {
         this.streams = streams;
     }
 
-    /** A message was committed: to every device of every member, the sender's included; then {@link MessageSent}. */
-    void messageStored(MessageStored stored) {
-        Message message = stored.message();
-        List<UserId> offline = stored.recipientIds();
-        try {
-            List<UserId> audience = new ArrayList<>(stored.recipientIds().size() + 1);
-            audience.add(message.senderId());
-            audience.addAll(stored.recipientIds());
-            Set<UserId> unreachable = route(stored.app(), audience, ClusterRelay.Envelope.Kind.MESSAGE,
-                    message.conversationId(), message.seq(), frames.message(message));
-            offline = stored.recipientIds().stream().filter(unreachable::contains).toList();
-        } catch (RuntimeException failed) {
-            log.warn("Delivering message {} failed", message.messageId(), failed);
-        } finally {
-            events.publishEvent(new MessageSent(stored.app().tenantId(), stored.app().appId(), message.conversationId(),
-                    message.messageId(), message.seq(), message.senderId(), stored.recipientIds(), offline,
-                    message.body(), message.createdAt()));
-        }
+    /** A message was committed: to every device of every member, the sender's included. */
+    @Override
+    public Set<UserId> deliver(AppRef app, Message message, List<UserId> recipients) {
+        List<UserId> audience = new ArrayList<>(recipients.size() + 1);
+        audience.add(message.senderId());
+        audience.addAll(recipients);
+        Set<UserId> unreachable = route(app, audience, ClusterRelay.Envelope.Kind.MESSAGE, message.conversationId(),
+                message.seq(), frames.message(message));
+        unreachable.remove(message.senderId());
+        return unreachable;
+    }
+
+    @Override
+    public Set<UserId> unreachable(AppRef app, List<UserId> users) {
+        List<UserId> elsewhere = users.stream().filter(user -> !local.has(app, user)).toList();
+        return relay.alone() ? new LinkedHashSet<>(elsewhere) : new LinkedHashSet<>(presence.offline(app, elsewhere));
     }
 
     void messageRecalled(MessageRecalled recalled) {
@@ -114,8 +110,36 @@ final class Fanout implements ConversationStreams.Deliverer {
     void signedOut(UserSignedOut signedOut) {
         closeLocally(signedOut.app(), List.of(signedOut.userId()));
         if (!relay.alone()) {
-            relay.sendToEveryNode(new ClusterRelay.Envelope(ClusterRelay.Envelope.Kind.SIGN_OUT, signedOut.app(),
+            relay.sendToEveryNode(ClusterRelay.Envelope.toUsers(ClusterRelay.Envelope.Kind.SIGN_OUT, signedOut.app(),
                     List.of(signedOut.userId()), null, 0, null));
+        }
+    }
+
+    /**
+     * A tenant was suspended or deleted: close its connections here and on every other node (4003).
+     * Each node remembers when, so that a connection whose token was checked just before and that
+     * joins just after is closed too.
+     */
+    void tenantStopped(TenantId tenant) {
+        closeTenantLocally(tenant);
+        if (!relay.alone()) {
+            relay.sendToEveryNode(ClusterRelay.Envelope.tenantStopped(tenant));
+        }
+    }
+
+    /** Whether {@code tenant} was stopped on this node at or after {@code since} (System.nanoTime()). */
+    boolean stoppedSince(TenantId tenant, long since) {
+        Long stopped = tenantsStopped.get(tenant);
+        return stopped != null && stopped - since >= 0;
+    }
+
+    private void closeTenantLocally(TenantId tenant) {
+        long now = System.nanoTime();
+        tenantsStopped.values().removeIf(stopped -> now - stopped > STOPS_REMEMBERED.toNanos());
+        // remembered before the connections are looked at: one that joins meanwhile sees it (see Gateway.authenticate)
+        tenantsStopped.put(tenant, now);
+        for (Connection connection : local.ofTenant(tenant)) {
+            connection.close(Connection.CloseCodes.SIGNED_OUT, "The tenant was suspended or deleted");
         }
     }
 
@@ -126,6 +150,7 @@ final class Fanout implements ConversationStreams.Deliverer {
                     new ConversationStreams.Delivery(envelope.seq(), envelope.users(), envelope.frame()));
             case FRAME -> deliverLocally(envelope.app(), envelope.users(), envelope.frame());
             case SIGN_OUT -> closeLocally(envelope.app(), envelope.users());
+            case TENANT_STOPPED -> closeTenantLocally(envelope.tenant());
             case JOINED -> {
                 // handled by the relay itself
             }
@@ -162,7 +187,7 @@ final class Fanout implements ConversationStreams.Deliverer {
                 }
             }
         });
-        byNode.forEach((node, nodeUsers) -> relay.send(node, new ClusterRelay.Envelope(kind, app, nodeUsers, conversation, seq, frame)));
+        byNode.forEach((node, nodeUsers) -> relay.send(node, ClusterRelay.Envelope.toUsers(kind, app, nodeUsers, conversation, seq, frame)));
         return unreachable;
     }
 

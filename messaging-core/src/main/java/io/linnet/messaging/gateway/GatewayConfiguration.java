@@ -1,14 +1,17 @@
 package io.linnet.messaging.gateway;
 
-import io.linnet.messaging.conversation.Inbox;
-import io.linnet.messaging.message.MessageHistory;
+import com.sun.management.UnixOperatingSystemMXBean;
+import io.linnet.messaging.Inbox;
+import io.linnet.messaging.MessageHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
@@ -20,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 /** The gateway's parts, wired once per node. */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     /** Where connections' frames are handled: one virtual thread per busy connection. */
     record FrameWork(ExecutorService executor) implements AutoCloseable {
@@ -62,6 +67,24 @@ class GatewayConfiguration {
         return new NodeId(UUID.randomUUID().toString().substring(0, 13));
     }
 
+    /**
+     * The gateway's places: the configured most, lowered when the process may not open that many files
+     * and still leave {@link GatewaySettings#RESERVED_FILES} to the rest of the server.
+     */
+    @Bean
+    Admissions gatewayAdmissions(GatewaySettings settings) {
+        int most = settings.maxConnections();
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long room = unix.getMaxFileDescriptorCount() - GatewaySettings.RESERVED_FILES;
+            if (room < most) {
+                most = (int) Math.max(1, room);
+                log.warn("The gateway holds at most {} connections, not the {} configured: the process may open only {} files",
+                        most, settings.maxConnections(), unix.getMaxFileDescriptorCount());
+            }
+        }
+        return new Admissions(most, settings.maxUnauthenticatedPerAddress());
+    }
+
     @Bean
     LocalConnections localConnections() {
         return new LocalConnections();
@@ -84,9 +107,8 @@ class GatewayConfiguration {
 
     @Bean
     Fanout fanout(LocalConnections local, Presence presence, ClusterRelay relay, ServerFrames frames, Inbox inbox,
-                  MessageHistory history, ApplicationEventPublisher events, ScheduledExecutorService gatewayTimers,
-                  FrameWork frameWork, GatewaySettings settings) {
-        Fanout fanout = new Fanout(local, presence, relay, frames, inbox, history, events);
+                  MessageHistory history, ScheduledExecutorService gatewayTimers, FrameWork frameWork, GatewaySettings settings) {
+        Fanout fanout = new Fanout(local, presence, relay, frames, inbox, history);
         fanout.orderWith(new ConversationStreams(fanout, gatewayTimers, frameWork.executor(), settings.reorderWindow()));
         return fanout;
     }

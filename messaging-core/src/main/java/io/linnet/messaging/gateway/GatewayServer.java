@@ -38,11 +38,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -63,6 +65,7 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
     static final String PATH = "/v1/ws";
 
     private final GatewaySettings settings;
+    private final Admissions admissions;
     private final Gateway gateway;
     private final LocalConnections local;
     private final Presence presence;
@@ -77,10 +80,11 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
     private ScheduledFuture<?> renewals;
     private volatile int port;
 
-    GatewayServer(GatewaySettings settings, Gateway gateway, LocalConnections local, Presence presence, ClusterRelay relay,
-                  Fanout fanout, GatewayConfiguration.FrameWork frameWork, ScheduledExecutorService gatewayTimers,
+    GatewayServer(GatewaySettings settings, Admissions admissions, Gateway gateway, LocalConnections local, Presence presence,
+                  ClusterRelay relay, Fanout fanout, GatewayConfiguration.FrameWork frameWork, ScheduledExecutorService gatewayTimers,
                   GatewayConfiguration.PublicHost publicHost) {
         this.settings = settings;
+        this.admissions = admissions;
         this.gateway = gateway;
         this.local = local;
         this.presence = presence;
@@ -113,7 +117,7 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
                                         .websocketPath(PATH)
                                         .checkStartsWith(true)
                                         .maxFramePayloadLength(settings.maxFrameBytes())
-                                        .handshakeTimeoutMillis(settings.authTimeout().toMillis())
+                                        .handshakeTimeoutMillis(settings.handshakeTimeout().toMillis())
                                         .closeOnProtocolViolation(true)
                                         .dropPongFrames(true)
                                         .build()),
@@ -127,7 +131,8 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         long every = Math.max(1000, settings.presenceTtl().toMillis() / 3);
         renewals = timers.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
-        log.info("Real-time gateway listening on {} (node {})", websocketUrl(), relay.nodeId());
+        log.info("Real-time gateway listening on {} (node {}, at most {} connections)", websocketUrl(), relay.nodeId(),
+                admissions.maxConnections());
     }
 
     private void renew() {
@@ -199,27 +204,51 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
         return URI.create("ws://" + publicHost + ":" + port + PATH);
     }
 
-    /** One per socket: turns Netty's events into the connection's life. */
+    /**
+     * One per socket: turns Netty's events into the connection's life. A socket gets a place from
+     * {@link Admissions} or is dropped at once; it then has the handshake timeout to finish its
+     * upgrade and the auth timeout to authenticate.
+     */
     private final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
+        private Admissions.Ticket admission;
+        private ScheduledFuture<?> handshakeDeadline;
         private Connection connection;
+
+        @Override
+        public void channelActive(ChannelHandlerContext context) throws Exception {
+            InetAddress address = ((InetSocketAddress) context.channel().remoteAddress()).getAddress();
+            Optional<Admissions.Ticket> admitted = admissions.admit(address);
+            if (admitted.isEmpty()) {
+                // no answer, not even a log line: a flood of these must cost as little as possible
+                context.close();
+                return;
+            }
+            admission = admitted.get();
+            handshakeDeadline = context.executor().schedule(() -> {
+                if (connection == null) {
+                    context.close();
+                }
+            }, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            super.channelActive(context);
+        }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
             if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+                handshakeDeadline.cancel(false);
                 connection = new Connection(Long.toHexString(ThreadLocalRandom.current().nextLong()), context.channel(),
-                        frameWork, gateway::handle, settings.sendsPerSecond());
+                        frameWork, gateway, admission, settings.sendsPerSecond(), settings.frameBudget());
                 List<String> token = new QueryStringDecoder(handshake.requestUri()).parameters().get("token");
-                Connection opened = connection;
                 if (token != null && !token.isEmpty()) {
-                    frameWork.execute(() -> gateway.authenticate(opened, token.getFirst()));
-                } else {
-                    context.executor().schedule(() -> {
-                        if (opened.user() == null) {
-                            opened.close(Connection.CloseCodes.UNAUTHENTICATED, "No user token in time");
-                        }
-                    }, settings.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    connection.authenticateWith(token.getFirst());
                 }
+                Connection opened = connection;
+                context.executor().schedule(() -> {
+                    if (opened.user() == null) {
+                        opened.close(Connection.CloseCodes.UNAUTHENTICATED, "No user token in time");
+                    }
+                }, settings.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } else if (event instanceof IdleStateEvent && connection != null && !connection.hasBacklog()) {
                 connection.close(Connection.CloseCodes.IDLE, "Idle: no frame for " + settings.heartbeat().toSeconds() * 2 + " seconds");
             } else {
@@ -244,6 +273,12 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
 
         @Override
         public void channelInactive(ChannelHandlerContext context) throws Exception {
+            if (handshakeDeadline != null) {
+                handshakeDeadline.cancel(false);
+            }
+            if (admission != null) {
+                admission.closed();
+            }
             if (connection != null) {
                 Connection closed = connection;
                 frameWork.execute(() -> gateway.left(closed));
@@ -253,7 +288,7 @@ class GatewayServer implements SmartLifecycle, GatewayAddress {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-            log.debug("Gateway connection failed: {}", cause.toString());
+            log.debug("Gateway connection failed: {}", cause.getClass().getName());
             if (cause instanceof TooLongFrameException && connection != null) {
                 connection.close(Connection.CloseCodes.TOO_BIG, "A frame may have at most " + settings.maxFrameBytes() + " bytes");
             } else if (!(cause instanceof CorruptedWebSocketFrameException)) {

@@ -12,7 +12,13 @@ import java.time.Duration;
  * @param host                  the address to listen on
  * @param publicUrl             the URL clients are told to connect to; empty: {@code ws://<public host>:<port>/v1/ws}
  * @param heartbeat             how often clients should ping; a connection silent for twice this long is closed
- * @param authTimeout           how long a new connection may take to authenticate
+ * @param handshakeTimeout      how long a new socket may take to finish its WebSocket upgrade (a partial request, or none, is dropped)
+ * @param authTimeout           how long a new connection may take to authenticate once upgraded
+ * @param maxConnections        the most sockets the gateway holds at once, authenticated or not (lowered at start to leave
+ *                              {@value #RESERVED_FILES} of the process's open files to HTTP, JDBC, Redis and the rest)
+ * @param maxUnauthenticatedPerAddress how many sockets one remote address may hold before they authenticate
+ * @param frameBudget           the units of frame budget a connection earns per second (a burst of twice that); what each
+ *                              frame type costs is in docs/realtime.md
  * @param maxFrameBytes         the largest frame a client may send
  * @param sendsPerSecond        how many sends (and other writes: reads, typing, recalls) a connection may make per second
  * @param maxConnectionsPerUser how many connections one user may hold at once, across all nodes
@@ -29,7 +35,11 @@ public record GatewaySettings(
         @DefaultValue("0.0.0.0") String host,
         @DefaultValue("") String publicUrl,
         @DefaultValue("PT30S") Duration heartbeat,
+        @DefaultValue("PT5S") Duration handshakeTimeout,
         @DefaultValue("PT10S") Duration authTimeout,
+        @DefaultValue("19500") int maxConnections,
+        @DefaultValue("256") int maxUnauthenticatedPerAddress,
+        @DefaultValue("100") int frameBudget,
         @DefaultValue("65536") int maxFrameBytes,
         @DefaultValue("20") int sendsPerSecond,
         @DefaultValue("10") int maxConnectionsPerUser,
@@ -39,4 +49,7 @@ public record GatewaySettings(
         @DefaultValue("200") int liveEventMemberLimit,
         @DefaultValue("20") int maxRefusedInARow,
         @DefaultValue("0") int eventLoopThreads) {
+
+    /** Open files kept for the rest of the server when the process's limit is below {@code maxConnections} plus this. */
+    public static final int RESERVED_FILES = 500;
 }

@@ -1,8 +1,9 @@
 package io.linnet.messaging.gateway;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.user.UserPrincipal;
+import io.linnet.tenancy.TenantId;
 
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +43,14 @@ final class LocalConnections {
 
     boolean has(AppRef app, UserId user) {
         return !of(app, user).isEmpty();
+    }
+
+    /** Every connection of a tenant's users, to close them when it is suspended or deleted. */
+    List<Connection> ofTenant(TenantId tenant) {
+        return byUser.entrySet().stream()
+                .filter(entry -> entry.getKey().tenantId().equals(tenant))
+                .flatMap(entry -> entry.getValue().stream())
+                .toList();
     }
 
     /** Every connection, for renewing their presence and for closing them at shutdown. */

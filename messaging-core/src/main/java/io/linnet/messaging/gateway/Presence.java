@@ -1,6 +1,6 @@
 package io.linnet.messaging.gateway;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.user.UserPrincipal;
 import org.springframework.data.redis.connection.zset.Tuple;
@@ -140,10 +140,21 @@ final class Presence {
         return located;
     }
 
-    /** When a user's last connection closed, if it is known. */
-    Optional<Instant> lastSeen(AppRef app, UserId user) {
-        return Optional.ofNullable(redis.opsForValue().get(lastSeenKey(new UserPrincipal(app.tenantId(), app.appId(), user))))
-                .map(millis -> Instant.ofEpochMilli(Long.parseLong(millis)));
+    /** When each of {@code users}' last connection closed, for those it is known of, in one round trip. */
+    Map<UserId, Instant> lastSeen(AppRef app, List<UserId> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        List<String> seen = redis.opsForValue().multiGet(users.stream()
+                .map(user -> lastSeenKey(new UserPrincipal(app.tenantId(), app.appId(), user)))
+                .toList());
+        Map<UserId, Instant> known = new HashMap<>();
+        for (int i = 0; seen != null && i < users.size(); i++) {
+            if (seen.get(i) != null) {
+                known.put(users.get(i), Instant.ofEpochMilli(Long.parseLong(seen.get(i))));
+            }
+        }
+        return known;
     }
 
     /** Which of {@code users} have no live connection on any node. */

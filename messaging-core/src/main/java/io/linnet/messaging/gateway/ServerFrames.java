@@ -2,15 +2,16 @@ package io.linnet.messaging.gateway;
 
 import io.linnet.messaging.MessageRecalled;
 import io.linnet.messaging.UserId;
-import io.linnet.messaging.conversation.Inbox;
-import io.linnet.messaging.message.Message;
-import io.linnet.messaging.message.SentMessage;
+import io.linnet.messaging.Inbox;
+import io.linnet.messaging.Message;
+import io.linnet.messaging.message.SendReceipt;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,18 +28,20 @@ final class ServerFrames {
         this.json = json;
     }
 
-    byte[] ready(UserId user, String connectionId, GatewaySettings settings) {
+    byte[] ready(UserId user, String connectionId, Instant tokenExpiresAt, GatewaySettings settings) {
         ObjectNode frame = frame("ready", null);
         frame.put("userId", user.value());
         frame.put("connectionId", connectionId);
         frame.put("heartbeatSeconds", settings.heartbeat().toSeconds());
+        frame.put("tokenExpiresAt", tokenExpiresAt.toString());
         ObjectNode limits = frame.putObject("limits");
         limits.put("maxFrameBytes", settings.maxFrameBytes());
         limits.put("sendsPerSecond", settings.sendsPerSecond());
+        limits.put("frameBudgetPerSecond", settings.frameBudget());
         return bytes(frame);
     }
 
-    byte[] ack(String ref, String clientMsgId, ConversationId conversation, SentMessage sent) {
+    byte[] ack(String ref, String clientMsgId, ConversationId conversation, SendReceipt sent) {
         ObjectNode frame = frame("ack", ref);
         frame.put("clientMsgId", clientMsgId);
         frame.put("conversationId", conversation.toString());
@@ -133,6 +136,33 @@ final class ServerFrames {
         ObjectNode frame = frame("error", ref);
         frame.put("code", code);
         frame.put("detail", detail);
+        return bytes(frame);
+    }
+
+    /** The frame could not be handled because the database or Redis is out of reach; it may be sent again after the wait. */
+    byte[] unavailable(String ref, Duration retryAfter) {
+        ObjectNode frame = frame("error", ref);
+        frame.put("code", "unavailable");
+        frame.put("detail", "The service is briefly unavailable; nothing was done, send it again in a moment");
+        frame.put("retryAfterMs", retryAfter.toMillis());
+        return bytes(frame);
+    }
+
+    /** A frame refused for a rate or budget: nothing was done; {@code retryAfterMs} says when it could pass. */
+    byte[] rateLimited(String ref, String detail, long retryAfterMillis) {
+        ObjectNode frame = frame("error", ref);
+        frame.put("code", "rate_limited");
+        frame.put("detail", detail);
+        frame.put("retryAfterMs", retryAfterMillis);
+        return bytes(frame);
+    }
+
+    /** An unexpected failure; {@code errorId} finds it in the server's log. */
+    byte[] internalError(String ref, String errorId) {
+        ObjectNode frame = frame("error", ref);
+        frame.put("code", "internal_error");
+        frame.put("detail", "Something went wrong; try again");
+        frame.put("errorId", errorId);
         return bytes(frame);
     }
 

@@ -1,6 +1,12 @@
 package io.linnet.messaging.message;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.MessageBody;
+import io.linnet.messaging.SubmittedMessage;
+import io.linnet.messaging.MessageRecall;
+import io.linnet.messaging.MessageHistory;
+import io.linnet.messaging.Message;
+import io.linnet.messaging.HistoryPage;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
 import io.linnet.messaging.MessagingSettings;
@@ -54,8 +60,8 @@ class MessageController {
                                       @RequestBody SendRequest request) {
         caller.require(SCOPE);
         ConversationId id = ConversationId.of(conversationId);
-        OutgoingMessage message = OutgoingMessage.of(request.senderId(), request.clientMsgId(), request.body(), settings);
-        SentMessage sent = sender.send(AppRef.of(caller), id, message);
+        SubmittedMessage message = SubmittedMessage.of(request.senderId(), request.clientMsgId(), request.body(), settings);
+        SendReceipt sent = sender.send(AppRef.of(caller), id, message);
         return ResponseEntity.status(sent.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new SendResponse(sent.messageId(), sent.seq()));
     }

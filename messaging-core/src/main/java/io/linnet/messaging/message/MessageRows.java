@@ -1,5 +1,7 @@
 package io.linnet.messaging.message;
 
+import io.linnet.messaging.CheckedBody;
+import io.linnet.messaging.Message;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
 import io.linnet.messaging.UserId;
@@ -10,14 +12,14 @@ import java.sql.Timestamp;
 import java.util.UUID;
 
 /** Reads {@link Message}s from rows selected with {@link #COLUMNS}. */
-final class MessageRows {
+public final class MessageRows {
 
-    static final String COLUMNS = "id, conversation_id, seq, sender_id, client_msg_id, body::text as body, created_at, recalled_at";
+    public static final String COLUMNS = "id, conversation_id, seq, sender_id, client_msg_id, body::text as body, created_at, recalled_at";
 
     private MessageRows() {
     }
 
-    static Message message(ResultSet rs, int row) throws SQLException {
+    public static Message message(ResultSet rs, int row) throws SQLException {
         Timestamp recalledAt = rs.getTimestamp("recalled_at");
         return new Message(new MessageId(rs.getObject("id", UUID.class)),
                 new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getLong("seq"),

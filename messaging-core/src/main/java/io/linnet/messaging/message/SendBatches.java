@@ -1,6 +1,11 @@
 package io.linnet.messaging.message;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.CheckedBody;
+import io.linnet.messaging.ConversationType;
+import io.linnet.messaging.SubmittedMessage;
+import io.linnet.messaging.Message;
+import io.linnet.messaging.FailureKind;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
 import io.linnet.messaging.UserId;
@@ -40,16 +45,16 @@ final class SendBatches {
     private static final Logger log = LoggerFactory.getLogger(SendBatches.class);
 
     /** A send waiting for its batch, and how its caller learns the outcome. */
-    record Pending(AppRef app, ConversationId conversation, OutgoingMessage message, CompletableFuture<Outcome> outcome) {
+    record Pending(AppRef app, ConversationId conversation, SubmittedMessage message, CompletableFuture<Outcome> outcome) {
     }
 
-    /** What a send came to: the answer, and the event to publish once committed (none for a repeat). */
-    record Outcome(SentMessage sent, Optional<MessageStored> stored) {
+    /** What a send came to: the sender's receipt, and the message to deliver and announce once committed (none for a repeat). */
+    record Outcome(SendReceipt receipt, Optional<StoredForDelivery> stored) {
     }
 
     /** Stores one send in a transaction of its own: the path for fallbacks. */
     interface OneByOne {
-        Outcome store(AppRef app, ConversationId conversation, OutgoingMessage message);
+        Outcome store(AppRef app, ConversationId conversation, SubmittedMessage message);
     }
 
     private final TenantDatabase database;
@@ -70,7 +75,7 @@ final class SendBatches {
         }
     }
 
-    CompletableFuture<Outcome> submit(AppRef app, ConversationId conversation, OutgoingMessage message) {
+    CompletableFuture<Outcome> submit(AppRef app, ConversationId conversation, SubmittedMessage message) {
         Pending pending = new Pending(app, conversation, message, new CompletableFuture<>());
         if (!running) {
             pending.outcome().completeExceptionally(new IllegalStateException("Shutting down"));
@@ -115,7 +120,7 @@ final class SendBatches {
         try {
             results = database.inTenant(tenant, () -> new Batch(tenant, batched).store());
         } catch (RuntimeException failed) {
-            log.debug("A batch of {} sends failed ({}); storing them one by one", batched.size(), failed.toString());
+            log.debug("A batch of {} sends failed ({}); storing them one by one", batched.size(), FailureKind.of(failed));
             afterwards.addAll(0, batched);
             results = Map.of();
         }
@@ -148,7 +153,7 @@ final class SendBatches {
         }
     }
 
-    /** One transaction's work: look for repeats, check membership, take seqs, insert, read recipients. */
+    /** One transaction's work: check membership and read recipients, take seqs, insert with the outbox rows. */
     private final class Batch {
         private final TenantId tenant;
         private final List<Pending> sends;
@@ -161,7 +166,8 @@ final class SendBatches {
 
         /**
          * Three statements whatever the batch's size: the members of its conversations (which also
-         * tells who may send), the seqs, and the insert together with the senders' read markers. A
+         * tells who may send), the seqs (and the conversations' types), and the insert together with
+         * the messages' outbox rows and the senders' read markers. A
          * send that repeats a stored one makes the insert fail on the unique index; the whole batch
          * is then stored one by one, which answers the repeat with the original.
          */
@@ -189,6 +195,7 @@ final class SendBatches {
             String[] senders = new String[n];
             String[] clientMsgIds = new String[n];
             String[] bodies = new String[n];
+            int[] bodyBytes = new int[n];
             Map<String, Long> readUpTo = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 Pending pending = members.get(i);
@@ -201,6 +208,7 @@ final class SendBatches {
                 senders[i] = pending.message().senderId().value();
                 clientMsgIds[i] = pending.message().clientMsgId();
                 bodies[i] = CheckedBody.JSON.writeValueAsString(pending.message().body().json());
+                bodyBytes[i] = MessageSender.utf8Bytes(bodies[i]);
                 readUpTo.merge(conversation + "/" + senders[i], seq, Math::max);
             }
             List<String[]> readers = readUpTo.keySet().stream().map(reader -> reader.split("/", 3)).toList();
@@ -210,7 +218,11 @@ final class SendBatches {
                                 select :tenant, v.app, v.conversation, v.seq, v.id, v.sender, v.client_msg_id, cast(v.body as jsonb)
                                   from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:seqs as bigint[]),
                                               cast(:ids as uuid[]), cast(:senders as text[]), cast(:clientMsgIds as text[]),
-                                              cast(:bodies as text[])) as v(app, conversation, seq, id, sender, client_msg_id, body))
+                                              cast(:bodies as text[])) as v(app, conversation, seq, id, sender, client_msg_id, body)),
+                            announced as (
+                                insert into message_sent_outbox (tenant_id, app_id, message_id)
+                                select :tenant, v.app, v.id
+                                  from unnest(cast(:apps as uuid[]), cast(:ids as uuid[])) as v(app, id))
                             update conversation_members m set read_seq = greatest(m.read_seq, r.seq)
                               from unnest(cast(:readerApps as uuid[]), cast(:readerConversations as uuid[]),
                                           cast(:readers as text[]), cast(:readSeqs as bigint[])) as r(app, conversation, reader, seq)
@@ -238,8 +250,9 @@ final class SendBatches {
                         .toList();
                 Message stored = new Message(id, pending.conversation(), seqs[i], sender, pending.message().clientMsgId(),
                         pending.message().body().json(), taken.now(), null);
-                results.put(pending, Result.of(new Outcome(new SentMessage(id, seqs[i], taken.now(), false),
-                        Optional.of(new MessageStored(pending.app(), stored, recipients)))));
+                ConversationType type = taken.types().get(key(pending.app(), pending.conversation()));
+                results.put(pending, Result.of(new Outcome(new SendReceipt(id, seqs[i], taken.now(), false),
+                        Optional.of(new StoredForDelivery(pending.app(), stored, type, recipients, bodyBytes[i])))));
             }
             return results;
         }
@@ -266,8 +279,8 @@ final class SendBatches {
             return membersOf;
         }
 
-        /** Each conversation's first new seq, and the transaction's time (every message's sentAt). */
-        private record Seqs(Map<String, Long> first, Instant now) {
+        /** Each conversation's first new seq and its type, and the transaction's time (every message's sentAt). */
+        private record Seqs(Map<String, Long> first, Map<String, ConversationType> types, Instant now) {
         }
 
         /** Moves each conversation's last_seq past its share of the batch. */
@@ -280,26 +293,29 @@ final class SendBatches {
                 anyOf.putIfAbsent(conversation, pending);
             }
             Map<String, Long> first = new HashMap<>();
+            Map<String, ConversationType> types = new HashMap<>();
             Instant[] now = new Instant[1];
             database.jdbc().sql("""
                             update conversations c set last_seq = c.last_seq + v.count, last_message_at = now()
                               from unnest(cast(:apps as uuid[]), cast(:conversations as uuid[]), cast(:counts as int[]))
                                    as v(app, conversation, count)
                              where c.tenant_id = :tenant and c.app_id = v.app and c.id = v.conversation
-                            returning c.app_id, c.id, c.last_seq, v.count, now() as now""")
+                            returning c.app_id, c.id, c.last_seq, c.type, v.count, now() as now""")
                     .param("tenant", tenant.value())
                     .param("apps", counts.keySet().stream().map(key -> anyOf.get(key).app().appId().toString()).toArray(String[]::new))
                     .param("conversations", counts.keySet().stream().map(key -> anyOf.get(key).conversation().toString())
                             .toArray(String[]::new))
                     .param("counts", counts.values().toArray(Integer[]::new))
                     .query(rs -> {
-                        first.put(rs.getString("app_id") + "/" + rs.getString("id"), rs.getLong("last_seq") - rs.getInt("count") + 1);
+                        String conversation = rs.getString("app_id") + "/" + rs.getString("id");
+                        first.put(conversation, rs.getLong("last_seq") - rs.getInt("count") + 1);
+                        types.put(conversation, ConversationType.of(rs.getString("type")));
                         now[0] = rs.getObject("now", OffsetDateTime.class).toInstant();
                     });
             if (first.size() != counts.size()) {
                 throw new IllegalStateException("A conversation of the batch vanished; storing one by one");
             }
-            return new Seqs(first, now[0]);
+            return new Seqs(first, types, now[0]);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.linnet.messaging.user;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.UserProfile;
+import io.linnet.messaging.EndUser;
+import io.linnet.messaging.UserManagement;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.GatewayAddress;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;

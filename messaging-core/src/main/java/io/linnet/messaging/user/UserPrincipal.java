@@ -1,6 +1,6 @@
 package io.linnet.messaging.user;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.UserId;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.TenantId;

@@ -42,7 +42,7 @@ final class UserTokenCodec {
     static final String USE = "user";
 
     /** A token that passed the signature, type and expiry checks; revocation is checked against the database. */
-    record Verified(UserPrincipal principal, Instant issued) {
+    record Verified(UserPrincipal principal, Instant issued, Instant expiresAt) {
     }
 
     private final NimbusJwtEncoder encoder;
@@ -94,7 +94,7 @@ final class UserTokenCodec {
                     new TenantId(UUID.fromString(jwt.getClaimAsString(TENANT_CLAIM))),
                     new AppId(UUID.fromString(jwt.getClaimAsString(APP_CLAIM))),
                     new UserId(jwt.getSubject()));
-            return Optional.of(new Verified(principal, Instant.EPOCH.plus(issued.longValue(), ChronoUnit.MICROS)));
+            return Optional.of(new Verified(principal, Instant.EPOCH.plus(issued.longValue(), ChronoUnit.MICROS), jwt.getExpiresAt()));
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }

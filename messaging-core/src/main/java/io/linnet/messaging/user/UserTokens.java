@@ -1,12 +1,14 @@
 package io.linnet.messaging.user;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.MessagingSettings;
+import io.linnet.messaging.SignInBans;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserSignedOut;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.appkey.TokenSigningKeys;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +23,8 @@ import java.util.Optional;
  * User tokens: what an end user's client authenticates with. The developer's backend mints them
  * ({@link #mint}) and revokes all of a user's at once ({@link #revoke}); the real-time gateway
  * checks them ({@link #verify}). A token names tenant, app and user and expires; it is void once
- * revoked, once its user is deleted, and when its tenant is suspended.
+ * revoked, once its user is deleted, when its tenant is suspended, and while its user is banned
+ * (moderation says so through the {@link SignInBans} port).
  */
 @Service
 public class UserTokens {
@@ -30,12 +33,14 @@ public class UserTokens {
     private final MessagingSettings settings;
     private final UserTokenCodec codec;
     private final ApplicationEventPublisher events;
+    private final SignInBans bans;
 
-    public UserTokens(TenantDatabase database, MessagingSettings settings,
-                      TokenSigningKeys signingKeys, ApplicationEventPublisher events) {
+    public UserTokens(TenantDatabase database, MessagingSettings settings, TokenSigningKeys signingKeys,
+                      ApplicationEventPublisher events, ObjectProvider<SignInBans> bans) {
         this.database = database;
         this.settings = settings;
         this.events = events;
+        this.bans = bans.getIfAvailable(() -> SignInBans.NONE);
         this.codec = new UserTokenCodec(signingKeys, Clock.systemUTC());
     }
 
@@ -46,8 +51,9 @@ public class UserTokens {
      */
     public UserToken mint(AppRef app, UserId userId, Optional<Duration> ttl) {
         Duration lifetime = ttl.orElse(settings.userTokenTtl());
-        if (lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(settings.userTokenMaxTtl()) > 0) {
-            throw DomainException.invalid("ttlSeconds must be between 60 and " + settings.userTokenMaxTtl().toSeconds());
+        if (lifetime.compareTo(settings.userTokenMinTtl()) < 0 || lifetime.compareTo(settings.userTokenMaxTtl()) > 0) {
+            throw DomainException.invalid("ttlSeconds must be between " + settings.userTokenMinTtl().toSeconds() + " and "
+                    + settings.userTokenMaxTtl().toSeconds());
         }
         Instant issued = database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
                         select clock_timestamp() from end_users
@@ -74,26 +80,35 @@ public class UserTokens {
         });
     }
 
+    /** A user token that passed every check, and when it expires (a connection it opened closes then). */
+    public record VerifiedToken(UserPrincipal principal, Instant expiresAt) {
+    }
+
     /**
      * Checks a token a client presented: empty unless it is a well-signed, unexpired user token
      * (not an app access token), issued after the user's last revocation, for a user who still
      * exists in an active tenant and is not banned by the app's moderators.
      */
     public Optional<UserPrincipal> verify(String token) {
+        return verifyWithExpiry(token).map(VerifiedToken::principal);
+    }
+
+    /**
+     * As {@link #verify}, with the token's expiry. The user's row and the tenant's status are read in
+     * one transaction; the ban is asked last, of moderation, which answers from each node's copy of the
+     * app's moderation.
+     */
+    public Optional<VerifiedToken> verifyWithExpiry(String token) {
         return codec.decode(token).filter(verified -> {
             UserPrincipal principal = verified.principal();
-            return database.inTenant(principal.tenantId(), () -> database.jdbc().sql("""
-                            select count(*) from end_users u join tenants t on t.id = u.tenant_id
-                             where u.tenant_id = ? and u.app_id = ? and u.user_id = ?
-                               and t.status = 'ACTIVE' and u.tokens_valid_after < ?
-                               and not exists (select 1 from moderation_restrictions r
-                                                where r.tenant_id = u.tenant_id and r.app_id = u.app_id
-                                                  and r.user_id = u.user_id and r.kind = 'ban' and r.lifted_at is null
-                                                  and (r.expires_at is null or r.expires_at > now()))""")
+            boolean current = database.inActiveTenant(principal.tenantId(), () -> database.jdbc().sql("""
+                            select count(*) from end_users
+                             where tenant_id = ? and app_id = ? and user_id = ? and tokens_valid_after < ?""")
                     .params(principal.tenantId().value(), principal.appId().value(), principal.userId().value(),
                             verified.issued().atOffset(ZoneOffset.UTC))
                     .query(Integer.class)
-                    .single() == 1);
-        }).map(UserTokenCodec.Verified::principal);
+                    .single() == 1).orElse(false);
+            return current && !bans.banned(principal.app(), principal.userId());
+        }).map(verified -> new VerifiedToken(verified.principal(), verified.expiresAt()));
     }
 }

@@ -1,5 +1,6 @@
 package io.linnet.messaging.user;
 
+import io.linnet.messaging.UserProfile;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.tenancy.DomainException;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,19 @@ class UserProfileTest {
         List<String> many = java.util.stream.IntStream.rangeClosed(0, SETTINGS.maxUserTags()).mapToObj(i -> "t" + i).toList();
         assertThatThrownBy(() -> UserProfile.of(null, null, null, many, SETTINGS))
                 .isInstanceOf(DomainException.class).hasMessageContaining("at most");
+    }
+
+    @Test
+    void a_nul_or_a_lone_surrogate_in_name_avatar_or_custom_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> UserProfile.of("Ali\uD83Dce", null, null, null, SETTINGS))
+                .isInstanceOf(DomainException.class).hasMessageContaining("name must not contain");
+        assertThatThrownBy(() -> UserProfile.of("Ali\u0000ce", null, null, null, SETTINGS))
+                .isInstanceOf(DomainException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> UserProfile.of(null, "https://cdn.example.com/\uDE00.png", null, null, SETTINGS))
+                .isInstanceOf(DomainException.class).hasMessageContaining("avatarUrl must not contain");
+        assertThatThrownBy(() -> UserProfile.of(null, null, JSON.readTree("{\"bio\": \"a\\u0000b\"}"), null, SETTINGS))
+                .isInstanceOf(DomainException.class).hasMessageContaining("custom must not contain");
+        assertThatThrownBy(() -> UserProfile.of(null, null, JSON.readTree("{\"list\": [{\"x\": \"\\ud800\"}]}"), null, SETTINGS))
+                .isInstanceOf(DomainException.class).hasMessageContaining("custom must not contain");
     }
 }

@@ -3,9 +3,9 @@ package io.linnet.push.apns;
 import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;

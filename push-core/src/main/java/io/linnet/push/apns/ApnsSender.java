@@ -1,11 +1,11 @@
 package io.linnet.push.apns;
 
 import com.eatthepath.pushy.apns.ApnsClient;
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.InFlightLimit;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import io.linnet.push.provider.PushSender;
 
 import java.nio.charset.StandardCharsets;

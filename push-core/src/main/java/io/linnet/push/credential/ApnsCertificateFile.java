@@ -1,11 +1,9 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialKind;
+import io.linnet.push.CredentialUpload;
 import io.linnet.tenancy.DomainException;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -26,6 +24,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Checks an APNs certificate: a .p12 file with the certificate and its private key, opened with the

@@ -1,5 +1,10 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialId;
+import io.linnet.push.CredentialKind;
+import io.linnet.push.CredentialUpload;
+import io.linnet.push.PushCredential;
+import io.linnet.push.PushCredentials;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
@@ -82,7 +87,10 @@ class PushCredentialController {
 
     @GetMapping("/{credentialId}")
     PushCredential get(Actor.Member actor, @PathVariable String appId, @PathVariable String credentialId) {
-        return credentials.get(actor, AppId.of(appId), credentialId);
+        AppId app = AppId.of(appId);
+        // a member who may not read them hears so before whether the id is well-formed
+        actor.require(Permission.PUSH_CREDENTIALS_READ);
+        return credentials.get(actor, app, CredentialId.of(credentialId));
     }
 
     @PostMapping
@@ -105,7 +113,9 @@ class PushCredentialController {
 
     @DeleteMapping("/{credentialId}")
     ResponseEntity<Void> delete(Actor.Member actor, @PathVariable String appId, @PathVariable String credentialId) {
-        credentials.delete(actor, AppId.of(appId), credentialId);
+        AppId app = AppId.of(appId);
+        actor.require(Permission.PUSH_CREDENTIALS_WRITE);
+        credentials.delete(actor, app, CredentialId.of(credentialId));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,7 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialId;
+
 import java.time.Instant;
 import java.util.Base64;
 
@@ -10,12 +12,12 @@ import java.util.Base64;
  */
 public sealed interface PushCredentialMaterial {
 
-    String credentialId();
+    CredentialId credentialId();
 
     Instant createdAt();
 
     /** An APNs auth key: sign JWTs (ES256) with {@code privateKeyPem}, a PKCS#8 PEM. */
-    record ApnsToken(String credentialId, Instant createdAt, String keyId, String teamId, String topic,
+    record ApnsToken(CredentialId credentialId, Instant createdAt, String keyId, String teamId, String topic,
                      ApnsEnvironment environment, String privateKeyPem) implements PushCredentialMaterial {
         @Override
         public String toString() {
@@ -25,7 +27,7 @@ public sealed interface PushCredentialMaterial {
     }
 
     /** An APNs certificate: TLS client authentication with the .p12 and its password. */
-    record ApnsCertificate(String credentialId, Instant createdAt, String topic, ApnsEnvironment environment,
+    record ApnsCertificate(CredentialId credentialId, Instant createdAt, String topic, ApnsEnvironment environment,
                            Instant expiresAt, String pkcs12Base64, String password) implements PushCredentialMaterial {
 
         /** The .p12 file's bytes. */
@@ -41,7 +43,7 @@ public sealed interface PushCredentialMaterial {
     }
 
     /** An FCM service account: {@code serviceAccountJson} is the key file as uploaded. */
-    record Fcm(String credentialId, Instant createdAt, String projectId, String clientEmail,
+    record Fcm(CredentialId credentialId, Instant createdAt, String projectId, String clientEmail,
                String serviceAccountJson) implements PushCredentialMaterial {
         @Override
         public String toString() {
@@ -50,7 +52,7 @@ public sealed interface PushCredentialMaterial {
     }
 
     /** A VAPID key pair in raw base64url (public: 65-byte uncompressed point; private: 32 bytes). */
-    record Vapid(String credentialId, Instant createdAt, String subject, String publicKey,
+    record Vapid(CredentialId credentialId, Instant createdAt, String subject, String publicKey,
                  String privateKey) implements PushCredentialMaterial {
         @Override
         public String toString() {

@@ -1,5 +1,7 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialKind;
+import io.linnet.push.CredentialUpload;
 import io.linnet.push.webpush.WebPushConnector;
 import io.linnet.tenancy.DomainException;
 

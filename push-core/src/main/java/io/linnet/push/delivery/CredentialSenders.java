@@ -1,18 +1,19 @@
 package io.linnet.push.delivery;
 
+import io.linnet.push.CredentialId;
+import io.linnet.push.PushProvider;
 import io.linnet.push.PushSettings;
 import io.linnet.push.apns.ApnsConnector;
 import io.linnet.push.apns.ApnsCredentials;
 import io.linnet.push.credential.ApnsEnvironment;
+import io.linnet.push.credential.LiveCredentials;
 import io.linnet.push.credential.PushCredentialMaterial;
-import io.linnet.push.credential.PushCredentials;
 import io.linnet.push.fcm.FcmConnector;
 import io.linnet.push.fcm.FcmCredentials;
 import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.InvalidCredentialsException;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import io.linnet.push.provider.PushSender;
 import io.linnet.push.webpush.WebPushConnector;
 import io.linnet.push.webpush.WebPushCredentials;
@@ -57,19 +58,19 @@ class CredentialSenders implements AutoCloseable {
     static final Duration REFUSED_LAST = Duration.ofMinutes(1);
     static final Duration RECORD_EVERY = Duration.ofMinutes(1);
 
-    private final PushCredentials credentials;
+    private final LiveCredentials credentials;
     private final ApnsConnector apns;
     private final FcmConnector fcm;
     private final WebPushConnector webPush;
     private final PushSettings settings;
     private final Map<Key, Live> live = new ConcurrentHashMap<>();
-    private final Map<String, PushSender> open = new ConcurrentHashMap<>();
-    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final Map<CredentialId, PushSender> open = new ConcurrentHashMap<>();
+    private final Map<CredentialId, Refusal> refusals = new ConcurrentHashMap<>();
     /** Credentials this node knows to have no rejection written on them. */
-    private final Set<String> unmarked = ConcurrentHashMap.newKeySet();
+    private final Set<CredentialId> unmarked = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    CredentialSenders(PushCredentials credentials, ApnsConnector apns, FcmConnector fcm, WebPushConnector webPush,
+    CredentialSenders(LiveCredentials credentials, ApnsConnector apns, FcmConnector fcm, WebPushConnector webPush,
                       PushSettings settings) {
         this.credentials = credentials;
         this.apns = apns;
@@ -89,7 +90,7 @@ class CredentialSenders implements AutoCloseable {
     }
 
     /** A sender and the APNs environments its credential may send to (every one for other providers). */
-    record Usable(String credentialId, PushSender sender, ApnsEnvironment environment) {
+    record Usable(CredentialId credentialId, PushSender sender, ApnsEnvironment environment) {
 
         boolean serves(DeviceAddress device) {
             if (device instanceof DeviceAddress.Apns apnsDevice) {
@@ -163,7 +164,7 @@ class CredentialSenders implements AutoCloseable {
 
     /** Keeps track of which credentials the providers refuse, and writes it on the credential now and then. */
     private void note(TenantId tenant, AppId app, Usable via, DeliveryOutcome outcome) {
-        String id = via.credentialId();
+        CredentialId id = via.credentialId();
         if (outcome.refusesCredential()) {
             Instant now = Instant.now();
             boolean[] record = new boolean[1];
@@ -203,7 +204,7 @@ class CredentialSenders implements AutoCloseable {
     private Live read(Key key, Live previous, Instant now) {
         List<PushCredentialMaterial> materials = credentials.live(key.tenant(), key.app(), key.provider());
         List<Usable> senders = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Set<CredentialId> ids = new HashSet<>();
         for (PushCredentialMaterial material : materials) {
             ids.add(material.credentialId());
             try {

@@ -1,21 +1,20 @@
 package io.linnet.push.delivery;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.UserId;
+import io.linnet.push.DeviceId;
+import io.linnet.push.PushJobId;
+import io.linnet.push.PushProvider;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
-import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.stereotype.Service;
 
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /** A push job's deliveries, one per device, with their state and the provider's reason. */
 @Service
 public class Deliveries {
-
-    private static final Set<String> STATES = Set.of("queued", "delivered", "failed");
 
     private final TenantDatabase database;
 
@@ -23,17 +22,12 @@ public class Deliveries {
         this.database = database;
     }
 
-    /** The job's deliveries in device order, optionally only those in {@code state}. */
-    public Page<Delivery> of(AppRef app, String pushId, String state, Page.Request request) {
-        UUID job = Ids.parse(pushId, "Push");
-        String checkedState = state == null ? null : state.strip().toLowerCase(Locale.ROOT);
-        if (checkedState != null && !STATES.contains(checkedState)) {
-            throw DomainException.invalid("state must be queued, delivered or failed");
-        }
+    /** The job's deliveries in device order, only those in {@code state} unless it is null. */
+    public Page<Delivery> of(AppRef app, PushJobId job, DeliveryState state, Page.Request request) {
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
         return database.inTenant(app.tenantId(), () -> {
             boolean exists = database.jdbc().sql("select count(*) from push_jobs where tenant_id = ? and app_id = ? and id = ?")
-                    .params(app.tenantId().value(), app.appId().value(), job)
+                    .params(app.tenantId().value(), app.appId().value(), job.value())
                     .query(Integer.class)
                     .single() > 0;
             if (!exists) {
@@ -48,15 +42,15 @@ public class Deliveries {
                              order by device_id limit :limit""")
                     .param("tenant", app.tenantId().value())
                     .param("app", app.appId().value())
-                    .param("job", job)
-                    .param("state", checkedState)
+                    .param("job", job.value())
+                    .param("state", state == null ? null : state.wireName())
                     .param("after", after)
                     .param("limit", request.limit() + 1)
-                    .query((rs, row) -> new Delivery(rs.getObject("device_id", UUID.class).toString(),
-                            rs.getString("user_id"), rs.getString("provider"), rs.getString("state"),
-                            rs.getInt("attempts"), rs.getString("reason"), rs.getString("provider_message_id"),
-                            rs.getTimestamp("updated_at").toInstant()))
-                    .list(), request.limit(), Delivery::deviceId);
+                    .query((rs, row) -> new Delivery(new DeviceId(rs.getObject("device_id", UUID.class)),
+                            new UserId(rs.getString("user_id")), PushProvider.of(rs.getString("provider")),
+                            DeliveryState.fromWire(rs.getString("state")), rs.getInt("attempts"), rs.getString("reason"),
+                            rs.getString("provider_message_id"), rs.getTimestamp("updated_at").toInstant()))
+                    .list(), request.limit(), delivery -> delivery.deviceId().toString());
         });
     }
 }

@@ -1,7 +1,8 @@
 package io.linnet.push.delivery;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.push.PushJobId;
 import io.linnet.tenancy.AppCaller;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,8 @@ class DeliveryController {
     Page<Delivery> list(AppCaller caller, @PathVariable String pushId, @RequestParam(required = false) String state,
                         @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         caller.require("push");
-        return deliveries.of(AppRef.of(caller), pushId, state, Page.Request.of(limit, cursor));
+        Page.Request page = Page.Request.of(limit, cursor);
+        PushJobId job = PushJobId.of(pushId);
+        return deliveries.of(AppRef.of(caller), job, state == null ? null : DeliveryState.parse(state), page);
     }
 }

@@ -1,9 +1,11 @@
 package io.linnet.push.delivery;
 
+import io.linnet.push.PushJobId;
 import io.linnet.push.PushSettings;
 import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.LogContext;
 import io.linnet.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +54,9 @@ class DeliveryWorkers implements SmartLifecycle {
     private final Semaphore unrecorded;
     private final int maxUnrecorded;
     private final BlockingQueue<Outbox.Outcome> outcomes = new LinkedBlockingQueue<>();
-    private final Map<UUID, Outbox.JobSend> jobs = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<PushJobId, Outbox.JobSend> jobs = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Outbox.JobSend> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<PushJobId, Outbox.JobSend> eldest) {
             return size() > JOB_CACHE;
         }
     });
@@ -130,7 +132,7 @@ class DeliveryWorkers implements SmartLifecycle {
                 if (!unrecorded.tryAcquire(batch, 200, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                List<Outbox.Claimed> claimed;
+                List<Outbox.ClaimedDelivery> claimed;
                 try {
                     claimed = outbox.claim(batch, UUID.randomUUID(), node, settings.lease());
                 } catch (RuntimeException e) {
@@ -155,52 +157,54 @@ class DeliveryWorkers implements SmartLifecycle {
         }
     }
 
-    private void handle(List<Outbox.Claimed> claimed) {
-        Map<UUID, Outbox.JobSend> known = jobsOf(claimed);
+    private void handle(List<Outbox.ClaimedDelivery> claimed) {
+        Map<PushJobId, Outbox.JobSend> known = jobsOf(claimed);
         Instant now = Instant.now();
-        List<Outbox.Claimed> sendable = new ArrayList<>();
-        for (Outbox.Claimed delivery : claimed) {
+        List<Outbox.ClaimedDelivery> sendable = new ArrayList<>();
+        for (Outbox.ClaimedDelivery delivery : claimed) {
             Outbox.JobSend job = known.get(delivery.job());
             if (job == null) {
                 // the job (and so this delivery) was deleted with its app: nothing left to record
                 unrecorded.release();
             } else if (delivery.unusable() != null) {
-                finish(delivery, "failed", delivery.unusable(), false);
+                finish(delivery, DeliveryState.FAILED, delivery.unusable(), false);
             } else if (job.notification().isExpiredAt(now)) {
-                finish(delivery, "failed", "Expired", false);
+                finish(delivery, DeliveryState.FAILED, "Expired", false);
             } else {
                 sendable.add(delivery);
             }
         }
-        List<Outbox.Claimed> going = limitRate(sendable, now);
+        List<Outbox.ClaimedDelivery> going = limitRate(sendable, now);
         for (int i = 0; i < going.size(); i++) {
             if (!running) {
-                List<Outbox.Claimed> rest = going.subList(i, going.size());
+                List<Outbox.ClaimedDelivery> rest = going.subList(i, going.size());
                 putBack(rest, Collections.nCopies(rest.size(), Instant.now()));
                 return;
             }
-            Outbox.Claimed delivery = going.get(i);
-            send(delivery, known.get(delivery.job()));
+            Outbox.ClaimedDelivery delivery = going.get(i);
+            try (LogContext logged = LogContext.of(delivery.tenant(), delivery.app())) {
+                send(delivery, known.get(delivery.job()));
+            }
         }
     }
 
     /** What the apps' send rates let go now; the rest is put back, spread over the coming seconds. */
-    private List<Outbox.Claimed> limitRate(List<Outbox.Claimed> sendable, Instant now) {
+    private List<Outbox.ClaimedDelivery> limitRate(List<Outbox.ClaimedDelivery> sendable, Instant now) {
         if (rate.perSecond() == 0) {
             return sendable;
         }
-        Map<AppKey, List<Outbox.Claimed>> byApp = new LinkedHashMap<>();
+        Map<AppKey, List<Outbox.ClaimedDelivery>> byApp = new LinkedHashMap<>();
         sendable.forEach(delivery -> byApp.computeIfAbsent(new AppKey(delivery.tenant(), delivery.app()),
                 k -> new ArrayList<>()).add(delivery));
-        List<Outbox.Claimed> go = new ArrayList<>();
-        List<Outbox.Claimed> later = new ArrayList<>();
+        List<Outbox.ClaimedDelivery> go = new ArrayList<>();
+        List<Outbox.ClaimedDelivery> later = new ArrayList<>();
         List<Instant> dueAt = new ArrayList<>();
         long second = now.getEpochSecond();
         Instant nextSecond = Instant.ofEpochSecond(second + 1);
         byApp.forEach((app, deliveries) -> {
             int granted = rate.take(app.tenant(), app.app(), deliveries.size(), second);
             go.addAll(deliveries.subList(0, granted));
-            List<Outbox.Claimed> held = deliveries.subList(granted, deliveries.size());
+            List<Outbox.ClaimedDelivery> held = deliveries.subList(granted, deliveries.size());
             for (int i = 0; i < held.size(); i++) {
                 later.add(held.get(i));
                 // where the rate would let each one go, so the next claims do not pick them up only to put them back
@@ -214,7 +218,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private record AppKey(TenantId tenant, AppId app) {
     }
 
-    private void putBack(List<Outbox.Claimed> deliveries, List<Instant> dueAt) {
+    private void putBack(List<Outbox.ClaimedDelivery> deliveries, List<Instant> dueAt) {
         if (deliveries.isEmpty()) {
             return;
         }
@@ -227,7 +231,7 @@ class DeliveryWorkers implements SmartLifecycle {
         unrecorded.release(deliveries.size());
     }
 
-    private void send(Outbox.Claimed delivery, Outbox.JobSend job) {
+    private void send(Outbox.ClaimedDelivery delivery, Outbox.JobSend job) {
         DeviceAddress address = delivery.address().orElseThrow();
         List<CredentialSenders.Usable> usable;
         try {
@@ -238,7 +242,7 @@ class DeliveryWorkers implements SmartLifecycle {
             return;
         }
         if (usable.isEmpty()) {
-            finish(delivery, "failed", "NoCredential", false);
+            finish(delivery, DeliveryState.FAILED, "NoCredential", false);
             return;
         }
         senders.send(delivery.tenant(), delivery.app(), usable, address, job.notification())
@@ -246,34 +250,34 @@ class DeliveryWorkers implements SmartLifecycle {
                         : new DeliveryOutcome.RetryLater(failure.getClass().getSimpleName()))));
     }
 
-    private Outbox.Outcome outcome(Outbox.Claimed delivery, Outbox.JobSend job, DeliveryOutcome outcome) {
+    private Outbox.Outcome outcome(Outbox.ClaimedDelivery delivery, Outbox.JobSend job, DeliveryOutcome outcome) {
         return switch (outcome) {
-            case DeliveryOutcome.Accepted accepted -> new Outbox.Outcome(delivery, "delivered", accepted.reason(),
+            case DeliveryOutcome.Accepted accepted -> new Outbox.Outcome(delivery, DeliveryState.DELIVERED, accepted.reason(),
                     accepted.providerMessageId().orElse(null), null, true, false);
-            case DeliveryOutcome.DeadToken dead -> new Outbox.Outcome(delivery, "failed", dead.reason(), null, null,
+            case DeliveryOutcome.DeadToken dead -> new Outbox.Outcome(delivery, DeliveryState.FAILED, dead.reason(), null, null,
                     true, true);
-            case DeliveryOutcome.Rejected rejected -> new Outbox.Outcome(delivery, "failed", rejected.reason(), null,
+            case DeliveryOutcome.Rejected rejected -> new Outbox.Outcome(delivery, DeliveryState.FAILED, rejected.reason(), null,
                     null, true, false);
             case DeliveryOutcome.RetryLater later -> retryOrFail(delivery, job, later, true);
         };
     }
 
-    private Outbox.Outcome retryOrFail(Outbox.Claimed delivery, Outbox.JobSend job, DeliveryOutcome.RetryLater later,
+    private Outbox.Outcome retryOrFail(Outbox.ClaimedDelivery delivery, Outbox.JobSend job, DeliveryOutcome.RetryLater later,
                                        boolean attempted) {
         int attempts = delivery.attempts() + (attempted ? 1 : 0);
         return retry.next(Math.max(attempts, 1), later.retryAfter(), Instant.now(), job.expiresAt())
-                .map(next -> new Outbox.Outcome(delivery, "queued", later.reason(), null, next, attempted, false))
-                .orElseGet(() -> new Outbox.Outcome(delivery, "failed", later.reason(), null, null, attempted, false));
+                .map(next -> new Outbox.Outcome(delivery, DeliveryState.QUEUED, later.reason(), null, next, attempted, false))
+                .orElseGet(() -> new Outbox.Outcome(delivery, DeliveryState.FAILED, later.reason(), null, null, attempted, false));
     }
 
-    private void finish(Outbox.Claimed delivery, String state, String reason, boolean attempted) {
+    private void finish(Outbox.ClaimedDelivery delivery, DeliveryState state, String reason, boolean attempted) {
         outcomes.add(new Outbox.Outcome(delivery, state, reason, null, null, attempted, false));
     }
 
-    private Map<UUID, Outbox.JobSend> jobsOf(List<Outbox.Claimed> claimed) {
-        Map<UUID, Outbox.JobSend> known = new LinkedHashMap<>();
-        List<Outbox.Claimed> missing = new ArrayList<>();
-        for (Outbox.Claimed delivery : claimed) {
+    private Map<PushJobId, Outbox.JobSend> jobsOf(List<Outbox.ClaimedDelivery> claimed) {
+        Map<PushJobId, Outbox.JobSend> known = new LinkedHashMap<>();
+        List<Outbox.ClaimedDelivery> missing = new ArrayList<>();
+        for (Outbox.ClaimedDelivery delivery : claimed) {
             Outbox.JobSend job = jobs.get(delivery.job());
             if (job != null) {
                 known.put(delivery.job(), job);
@@ -282,7 +286,7 @@ class DeliveryWorkers implements SmartLifecycle {
             }
         }
         if (!missing.isEmpty()) {
-            Map<UUID, Outbox.JobSend> read = outbox.jobs(missing);
+            Map<PushJobId, Outbox.JobSend> read = outbox.jobs(missing);
             jobs.putAll(read);
             known.putAll(read);
         }

@@ -1,6 +1,9 @@
 package io.linnet.push.delivery;
 
-import io.linnet.push.job.PushContent;
+import io.linnet.push.DeviceId;
+import io.linnet.push.PushContent;
+import io.linnet.push.PushJobId;
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.Notification;
 import io.linnet.tenancy.AppId;
@@ -47,8 +50,8 @@ class Outbox {
      * A delivery this node holds: where to (or, in {@code unusable}, why there is nowhere to send it) and the
      * claim that must still be held to record its outcome.
      */
-    record Claimed(TenantId tenant, AppId app, UUID job, UUID device, UUID claim, int attempts, String provider,
-                   Optional<DeviceAddress> address, String unusable) {
+    record ClaimedDelivery(TenantId tenant, AppId app, PushJobId job, DeviceId device, UUID claim, int attempts,
+                           PushProvider provider, Optional<DeviceAddress> address, String unusable) {
     }
 
     /** What a job's deliveries send: the notification, and the instant after which it is not sent at all. */
@@ -58,15 +61,15 @@ class Outbox {
     /**
      * How a delivery stands after an attempt (or after finding it cannot be attempted).
      *
-     * @param state     {@code queued} (to be retried at {@code nextDue}), {@code delivered} or {@code failed}
+     * @param state     {@code QUEUED} (to be retried at {@code nextDue}), {@code DELIVERED} or {@code FAILED}
      * @param attempted whether it was handed to the provider this time
      * @param deadToken whether the provider said the device no longer exists
      */
-    record Outcome(Claimed delivery, String state, String reason, String providerMessageId, Instant nextDue,
-                   boolean attempted, boolean deadToken) {
+    record Outcome(ClaimedDelivery delivery, DeliveryState state, String reason, String providerMessageId,
+                   Instant nextDue, boolean attempted, boolean deadToken) {
 
         boolean isFinal() {
-            return !"queued".equals(state);
+            return state.isFinal();
         }
     }
 
@@ -75,9 +78,10 @@ class Outbox {
      * equal share of the batch (oldest due first within an app), so one app's broadcast of a million devices
      * cannot keep another app's single push waiting behind it. The apps are found by a skip scan of the claim
      * index (one probe per app with queued deliveries, however many deliveries each has); beyond {@code limit}
-     * apps with due work, a random {@code limit} of them share the batch.
+     * apps with due work, a random {@code limit} of them share the batch. A suspended tenant's apps are left out
+     * until it is resumed ({@code push_tenant_holds}).
      */
-    List<Claimed> claim(int limit, UUID claim, String node, Duration lease) {
+    List<ClaimedDelivery> claim(int limit, UUID claim, String node, Duration lease) {
         return platform.inTransaction(() -> platform.jdbc().sql("""
                         with recursive queued as (
                                 (select tenant_id, app_id from push_deliveries
@@ -87,18 +91,20 @@ class Outbox {
                                     select tenant_id, app_id from push_deliveries
                                      where state = 'queued' and (tenant_id, app_id) > (q.tenant_id, q.app_id)
                                      order by tenant_id, app_id limit 1) next),
-                        apps as (
+                        due_apps as (
                             select q.tenant_id, q.app_id from queued q
                              where exists (select 1 from push_deliveries p
                                             where p.tenant_id = q.tenant_id and p.app_id = q.app_id
                                               and p.state = 'queued' and p.due_at <= now())
+                               -- a suspended tenant's deliveries wait, on every node, until it is resumed
+                               and not exists (select 1 from push_tenant_holds h where h.tenant_id = q.tenant_id)
                              order by random()
                              limit :limit),
                         share as (
-                            select ceil(cast(:limit as numeric) / greatest(count(*), 1)) as per_app from apps),
+                            select ceil(cast(:limit as numeric) / greatest(count(*), 1)) as per_app from due_apps),
                         due as (
                             select d.tenant_id, d.app_id, d.job_id, d.device_id
-                              from apps a cross join share s cross join lateral (
+                              from due_apps a cross join share s cross join lateral (
                                    select p.tenant_id, p.app_id, p.job_id, p.device_id from push_deliveries p
                                     where p.tenant_id = a.tenant_id and p.app_id = a.app_id and p.state = 'queued'
                                       and p.due_at <= now()
@@ -125,48 +131,48 @@ class Outbox {
                 .list());
     }
 
-    private static Claimed claimed(ResultSet rs, UUID claim) throws SQLException {
+    private static ClaimedDelivery claimed(ResultSet rs, UUID claim) throws SQLException {
         TenantId tenant = new TenantId(rs.getObject("tenant_id", UUID.class));
         AppId app = new AppId(rs.getObject("app_id", UUID.class));
-        UUID job = rs.getObject("job_id", UUID.class);
-        UUID device = rs.getObject("device_id", UUID.class);
+        PushJobId job = new PushJobId(rs.getObject("job_id", UUID.class));
+        DeviceId device = new DeviceId(rs.getObject("device_id", UUID.class));
         int attempts = rs.getInt("attempts");
-        String provider = rs.getString("provider");
+        PushProvider provider = PushProvider.of(rs.getString("provider"));
         if (rs.getObject("found") == null) {
-            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceRemoved");
+            return new ClaimedDelivery(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceRemoved");
         }
         if (rs.getTimestamp("invalid_at") != null) {
-            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceInvalid");
+            return new ClaimedDelivery(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceInvalid");
         }
         try {
             DeviceAddress address = switch (provider) {
-                case "apns" -> new DeviceAddress.Apns(rs.getString("token"), "sandbox".equals(rs.getString("environment"))
+                case APNS -> new DeviceAddress.Apns(rs.getString("token"), "sandbox".equals(rs.getString("environment"))
                         ? DeviceAddress.Apns.Environment.SANDBOX : DeviceAddress.Apns.Environment.PRODUCTION);
-                case "fcm" -> new DeviceAddress.Fcm(rs.getString("token"));
-                default -> new DeviceAddress.WebPush(URI.create(rs.getString("token")), rs.getString("p256dh"),
+                case FCM -> new DeviceAddress.Fcm(rs.getString("token"));
+                case WEBPUSH -> new DeviceAddress.WebPush(URI.create(rs.getString("token")), rs.getString("p256dh"),
                         rs.getString("auth"));
             };
-            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.of(address), null);
+            return new ClaimedDelivery(tenant, app, job, device, claim, attempts, provider, Optional.of(address), null);
         } catch (IllegalArgumentException e) {
-            return new Claimed(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceInvalid");
+            return new ClaimedDelivery(tenant, app, job, device, claim, attempts, provider, Optional.empty(), "DeviceInvalid");
         }
     }
 
     /** What the jobs of these deliveries send; a job that is gone (its app was deleted) is left out. */
-    Map<UUID, JobSend> jobs(Collection<Claimed> deliveries) {
-        Map<UUID, Claimed> byJob = new LinkedHashMap<>();
+    Map<PushJobId, JobSend> jobs(Collection<ClaimedDelivery> deliveries) {
+        Map<PushJobId, ClaimedDelivery> byJob = new LinkedHashMap<>();
         deliveries.forEach(delivery -> byJob.putIfAbsent(delivery.job(), delivery));
         if (byJob.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, JobSend> jobs = new HashMap<>();
+        Map<PushJobId, JobSend> jobs = new HashMap<>();
         platform.jdbc().sql("""
                         select j.id, j.content::text as content, j.collapse_key, j.priority, j.expires_at
                           from push_jobs j
-                          join unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[])) as k(tenant_id, app_id, id)
+                          join unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:jobs as uuid[])) as k(tenant_id, app_id, id)
                             on j.tenant_id = k.tenant_id and j.app_id = k.app_id and j.id = k.id""")
-                .param("tenants", strings(byJob.values(), d -> d.tenant().toString()))
-                .param("apps", strings(byJob.values(), d -> d.app().toString()))
+                .param("tenantIds", strings(byJob.values(), d -> d.tenant().toString()))
+                .param("appIds", strings(byJob.values(), d -> d.app().toString()))
                 .param("jobs", strings(byJob.values(), d -> d.job().toString()))
                 .query(rs -> {
                     Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
@@ -174,25 +180,25 @@ class Outbox {
                     Notification notification = content.toNotification(Optional.ofNullable(rs.getString("collapse_key")),
                             expiresAt, "normal".equals(rs.getString("priority"))
                                     ? Notification.Priority.NORMAL : Notification.Priority.HIGH);
-                    jobs.put(rs.getObject("id", UUID.class), new JobSend(notification, expiresAt));
+                    jobs.put(new PushJobId(rs.getObject("id", UUID.class)), new JobSend(notification, expiresAt));
                 });
         return jobs;
     }
 
     /** Gives claimed deliveries back unsent, due at the given times (the rate limit) or now (a stop). */
-    void putBack(List<Claimed> deliveries, List<Instant> dueAt) {
+    void putBack(List<ClaimedDelivery> deliveries, List<Instant> dueAt) {
         if (deliveries.isEmpty()) {
             return;
         }
         platform.inTransaction(() -> platform.jdbc().sql("""
                         update push_deliveries o set due_at = u.due_at, claim_id = null
-                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                          from unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:jobs as uuid[]),
                                       cast(:devices as uuid[]), cast(:claims as uuid[]), cast(:dues as timestamptz[]))
                                as u(tenant_id, app_id, job_id, device_id, claim_id, due_at)
                          where o.tenant_id = u.tenant_id and o.app_id = u.app_id and o.job_id = u.job_id
                            and o.device_id = u.device_id and o.claim_id = u.claim_id and o.state = 'queued'""")
-                .param("tenants", strings(deliveries, d -> d.tenant().toString()))
-                .param("apps", strings(deliveries, d -> d.app().toString()))
+                .param("tenantIds", strings(deliveries, d -> d.tenant().toString()))
+                .param("appIds", strings(deliveries, d -> d.app().toString()))
                 .param("jobs", strings(deliveries, d -> d.job().toString()))
                 .param("devices", strings(deliveries, d -> d.device().toString()))
                 .param("claims", strings(deliveries, d -> d.claim().toString()))
@@ -212,8 +218,8 @@ class Outbox {
         }
         return platform.inTransaction(() -> {
             List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing((Outcome o) -> o.delivery().tenant().value())
-                    .thenComparing(o -> o.delivery().app().value()).thenComparing(o -> o.delivery().job())
-                    .thenComparing(o -> o.delivery().device())).toList();
+                    .thenComparing(o -> o.delivery().app().value()).thenComparing(o -> o.delivery().job().value())
+                    .thenComparing(o -> o.delivery().device().value())).toList();
             List<Outcome> recorded = recordDeliveries(sorted);
             if (recorded.isEmpty()) {
                 return 0;
@@ -235,7 +241,7 @@ class Outbox {
                                provider_message_id = coalesce(u.message_id, o.provider_message_id),
                                due_at = coalesce(u.due_at, o.due_at), attempts = o.attempts + u.attempted,
                                claim_id = null, updated_at = now()
-                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                          from unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:jobs as uuid[]),
                                       cast(:devices as uuid[]), cast(:claims as uuid[]), cast(:states as text[]),
                                       cast(:reasons as text[]), cast(:messageIds as text[]), cast(:dues as timestamptz[]),
                                       cast(:attempted as int[]))
@@ -243,18 +249,19 @@ class Outbox {
                          where o.tenant_id = u.tenant_id and o.app_id = u.app_id and o.job_id = u.job_id
                            and o.device_id = u.device_id and o.claim_id = u.claim_id and o.state = 'queued'
                         returning o.job_id, o.device_id""")
-                .param("tenants", strings(outcomes, o -> o.delivery().tenant().toString()))
-                .param("apps", strings(outcomes, o -> o.delivery().app().toString()))
+                .param("tenantIds", strings(outcomes, o -> o.delivery().tenant().toString()))
+                .param("appIds", strings(outcomes, o -> o.delivery().app().toString()))
                 .param("jobs", strings(outcomes, o -> o.delivery().job().toString()))
                 .param("devices", strings(outcomes, o -> o.delivery().device().toString()))
                 .param("claims", strings(outcomes, o -> o.delivery().claim().toString()))
-                .param("states", strings(outcomes, Outcome::state))
+                .param("states", strings(outcomes, o -> o.state().wireName()))
                 .param("reasons", strings(outcomes, Outcome::reason))
                 .param("messageIds", strings(outcomes, Outcome::providerMessageId))
                 .param("dues", strings(outcomes, o -> o.nextDue() == null ? null : o.nextDue().toString()))
                 .param("attempted", outcomes.stream().map(o -> o.attempted() ? 1 : 0).toArray(Integer[]::new))
                 .query(rs -> {
-                    recorded.add(byKey.get(key(rs.getObject("job_id", UUID.class), rs.getObject("device_id", UUID.class))));
+                    recorded.add(byKey.get(key(new PushJobId(rs.getObject("job_id", UUID.class)),
+                            new DeviceId(rs.getObject("device_id", UUID.class)))));
                 });
         return recorded;
     }
@@ -266,11 +273,11 @@ class Outbox {
         }
         platform.jdbc().sql("""
                         update push_devices d set invalid_at = now(), invalid_reason = u.reason
-                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:devices as uuid[]),
+                          from unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:devices as uuid[]),
                                       cast(:reasons as text[])) as u(tenant_id, app_id, id, reason)
                          where d.tenant_id = u.tenant_id and d.app_id = u.app_id and d.id = u.id and d.invalid_at is null""")
-                .param("tenants", strings(dead, o -> o.delivery().tenant().toString()))
-                .param("apps", strings(dead, o -> o.delivery().app().toString()))
+                .param("tenantIds", strings(dead, o -> o.delivery().tenant().toString()))
+                .param("appIds", strings(dead, o -> o.delivery().app().toString()))
                 .param("devices", strings(dead, o -> o.delivery().device().toString()))
                 .param("reasons", strings(dead, Outcome::reason))
                 .update();
@@ -278,7 +285,8 @@ class Outbox {
 
     private record JobKey(UUID tenant, UUID app, UUID job) implements Comparable<JobKey> {
         static JobKey of(Outcome outcome) {
-            return new JobKey(outcome.delivery().tenant().value(), outcome.delivery().app().value(), outcome.delivery().job());
+            return new JobKey(outcome.delivery().tenant().value(), outcome.delivery().app().value(),
+                    outcome.delivery().job().value());
         }
 
         @Override
@@ -296,7 +304,7 @@ class Outbox {
                 return byJob != 0 ? byJob : reason.compareTo(other.reason);
             }
         }
-        Map<Failure, Long> failures = recorded.stream().filter(o -> "failed".equals(o.state()))
+        Map<Failure, Long> failures = recorded.stream().filter(o -> o.state() == DeliveryState.FAILED)
                 .collect(Collectors.groupingBy(o -> new Failure(JobKey.of(o), o.reason()), TreeMap::new, Collectors.counting()));
         if (failures.isEmpty()) {
             return;
@@ -304,12 +312,12 @@ class Outbox {
         List<Failure> keys = List.copyOf(failures.keySet());
         platform.jdbc().sql("""
                         insert into push_job_failures (tenant_id, app_id, job_id, reason, count)
-                        select * from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                        select * from unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:jobs as uuid[]),
                                              cast(:reasons as text[]), cast(:counts as int[]))
                         on conflict (tenant_id, app_id, job_id, reason) do update
                            set count = push_job_failures.count + excluded.count""")
-                .param("tenants", strings(keys, f -> f.job().tenant().toString()))
-                .param("apps", strings(keys, f -> f.job().app().toString()))
+                .param("tenantIds", strings(keys, f -> f.job().tenant().toString()))
+                .param("appIds", strings(keys, f -> f.job().app().toString()))
                 .param("jobs", strings(keys, f -> f.job().job().toString()))
                 .param("reasons", strings(keys, Failure::reason))
                 .param("counts", keys.stream().map(f -> failures.get(f).intValue()).toArray(Integer[]::new))
@@ -327,22 +335,22 @@ class Outbox {
             if (outcome.attempted() && outcome.delivery().attempts() == 0) {
                 counts[1]++;
             }
-            if ("delivered".equals(outcome.state())) {
+            if (outcome.state() == DeliveryState.DELIVERED) {
                 counts[2]++;
             }
-            if ("failed".equals(outcome.state())) {
+            if (outcome.state() == DeliveryState.FAILED) {
                 counts[3]++;
             }
         }
         List<JobKey> jobs = List.copyOf(byJob.keySet());
         platform.jdbc().sql("""
                         select 1 from push_jobs j
-                          join unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[])) as k(tenant_id, app_id, id)
+                          join unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:jobs as uuid[])) as k(tenant_id, app_id, id)
                             on j.tenant_id = k.tenant_id and j.app_id = k.app_id and j.id = k.id
                          order by j.tenant_id, j.app_id, j.id
                            for update of j""")
-                .param("tenants", strings(jobs, k -> k.tenant().toString()))
-                .param("apps", strings(jobs, k -> k.app().toString()))
+                .param("tenantIds", strings(jobs, k -> k.tenant().toString()))
+                .param("appIds", strings(jobs, k -> k.app().toString()))
                 .param("jobs", strings(jobs, k -> k.job().toString()))
                 .query(Integer.class)
                 .list();
@@ -353,12 +361,12 @@ class Outbox {
                                state = case when j.state = 'sending' and j.queued - u.finals = 0 then 'completed' else j.state end,
                                completed_at = case when j.state = 'sending' and j.queued - u.finals = 0 then now()
                                                    else j.completed_at end
-                          from unnest(cast(:tenants as uuid[]), cast(:apps as uuid[]), cast(:jobs as uuid[]),
+                          from unnest(cast(:tenantIds as uuid[]), cast(:appIds as uuid[]), cast(:jobs as uuid[]),
                                       cast(:finals as int[]), cast(:sent as int[]), cast(:delivered as int[]),
                                       cast(:failed as int[])) as u(tenant_id, app_id, id, finals, sent, delivered, failed)
                          where j.tenant_id = u.tenant_id and j.app_id = u.app_id and j.id = u.id""")
-                .param("tenants", strings(jobs, k -> k.tenant().toString()))
-                .param("apps", strings(jobs, k -> k.app().toString()))
+                .param("tenantIds", strings(jobs, k -> k.tenant().toString()))
+                .param("appIds", strings(jobs, k -> k.app().toString()))
                 .param("jobs", strings(jobs, k -> k.job().toString()))
                 .param("finals", jobs.stream().map(k -> byJob.get(k)[0]).toArray(Integer[]::new))
                 .param("sent", jobs.stream().map(k -> byJob.get(k)[1]).toArray(Integer[]::new))
@@ -367,7 +375,7 @@ class Outbox {
                 .update();
     }
 
-    private static String key(UUID job, UUID device) {
+    private static String key(PushJobId job, DeviceId device) {
         return job + "/" + device;
     }
 

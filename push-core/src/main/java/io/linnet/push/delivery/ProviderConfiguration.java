@@ -5,9 +5,9 @@ import io.linnet.push.apns.ApnsConnector;
 import io.linnet.push.apns.ApnsSettings;
 import io.linnet.push.fcm.FcmConnector;
 import io.linnet.push.fcm.FcmSettings;
-import io.linnet.push.webpush.EndpointGuard;
 import io.linnet.push.webpush.WebPushConnector;
 import io.linnet.push.webpush.WebPushSettings;
+import io.linnet.tenancy.outbound.OutboundGuard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,18 +46,18 @@ class ProviderConfiguration {
 
     @Bean(destroyMethod = "close")
     FcmConnector fcmConnector(PushSettings settings) {
-        return new FcmConnector(new FcmSettings(settings.fcmBaseUrl(), settings.fcmMaxInFlight(), Duration.ofSeconds(10),
-                settings.requestTimeout(), FcmSettings.defaults().defaultTimeToLive()));
+        return new FcmConnector(new FcmSettings(settings.fcmBaseUrl(), settings.fcmTokenUri(), settings.fcmMaxInFlight(),
+                Duration.ofSeconds(10), settings.requestTimeout(), FcmSettings.defaults().defaultTimeToLive()));
     }
 
     /** What the server posts Web Push to: checked at registration (devices) and before each send (the connector). */
     @Bean
-    EndpointGuard webPushEndpoints(PushSettings settings) {
-        return new EndpointGuard(settings.webPushAllowPrivateEndpoints());
+    OutboundGuard webPushEndpoints(PushSettings settings) {
+        return new OutboundGuard(settings.webPushAllowPrivateEndpoints());
     }
 
     @Bean(destroyMethod = "close")
-    WebPushConnector webPushConnector(PushSettings settings, EndpointGuard endpoints) {
+    WebPushConnector webPushConnector(PushSettings settings, OutboundGuard endpoints) {
         WebPushSettings defaults = WebPushSettings.defaults();
         return new WebPushConnector(new WebPushSettings(settings.webPushMaxInFlight(), defaults.connectTimeout(),
                 settings.requestTimeout(), defaults.defaultTimeToLive(), defaults.vapidTokenLifetime()), endpoints);

@@ -1,9 +1,13 @@
 package io.linnet.push.device;
 
-import io.linnet.messaging.AppRef;
 import io.linnet.messaging.UserId;
-import io.linnet.push.provider.PushProvider;
+import io.linnet.push.Device;
+import io.linnet.push.DeviceId;
+import io.linnet.push.DeviceRegistration;
+import io.linnet.push.Devices;
+import io.linnet.push.PushProvider;
 import io.linnet.tenancy.AppCaller;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -89,6 +93,6 @@ class DeviceController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(AppCaller caller, @PathVariable String userId, @PathVariable String deviceId) {
         caller.require(SCOPE);
-        devices.delete(AppRef.of(caller), UserId.of(userId), deviceId);
+        devices.delete(AppRef.of(caller), UserId.of(userId), DeviceId.of(deviceId));
     }
 }

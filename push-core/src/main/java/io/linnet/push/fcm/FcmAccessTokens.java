@@ -4,18 +4,19 @@ import com.google.api.client.http.HttpResponseException;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * The OAuth access token one service account sends with: minted at the account's {@code token_uri} by the
+ * The OAuth access token one service account sends with: minted at the configured token endpoint by the
  * JWT-bearer grant (RFC 7523), reused until a minute before it expires, and replaced at once when FCM refuses it.
  * Concurrent sends share one minting request.
  */
@@ -24,6 +25,8 @@ final class FcmAccessTokens {
     static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
     private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> OAUTH_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+            "unauthorized_client", "unsupported_grant_type", "invalid_scope");
 
     /** The token endpoint refused the service account (revoked key, deleted account): retrying cannot help. */
     static final class TokenRefused extends IOException {
@@ -103,33 +106,30 @@ final class FcmAccessTokens {
         }
     }
 
+    /**
+     * The failure in words of its own: the answer's status and its OAuth error code, never the exception's message
+     * or the answer's description, so that a delivery's reason says nothing the token endpoint did not mean to tell.
+     */
     private static IOException classify(IOException failure) {
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : firstLine(failure.getMessage());
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpResponseException response) {
                 int status = response.getStatusCode();
                 boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-                String answer = status + " " + oauthError(response.getContent());
+                String answer = status + oauthError(response.getContent()).map(error -> " " + error).orElse("");
                 return permanent ? new TokenRefused(answer, failure) : new TokenUnavailable(answer, failure);
             }
         }
-        return new TokenUnavailable(reason, failure);
+        return new TokenUnavailable("the token endpoint did not answer", failure);
     }
 
-    /** The OAuth error of a token endpoint answer (RFC 6749 section 5.2), e.g. {@code invalid_grant: ...}. */
-    private static String oauthError(String content) {
+    /** The OAuth error code of a token endpoint answer (RFC 6749 section 5.2), if it is one of the registered ones. */
+    private static Optional<String> oauthError(String content) {
         try {
-            JsonNode error = JSON.readTree(content == null ? "" : content);
-            String code = error.path("error").asString("");
-            String description = error.path("error_description").asString("");
-            return code.isEmpty() ? "from the token endpoint" : description.isEmpty() ? code : code + ": " + description;
+            String code = JSON.readTree(content == null ? "" : content).path("error").asString("");
+            return OAUTH_ERRORS.contains(code) ? Optional.of(code) : Optional.empty();
         } catch (JacksonException notJson) {
-            return "from the token endpoint";
+            return Optional.empty();
         }
     }
 
-    private static String firstLine(String message) {
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
-    }
 }

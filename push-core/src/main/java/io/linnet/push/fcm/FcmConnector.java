@@ -56,7 +56,11 @@ public final class FcmConnector implements AutoCloseable {
         if (projectId == null || projectId.isBlank()) {
             throw new InvalidCredentialsException("The service account JSON has no project_id");
         }
-        GoogleCredentials scoped = account.createScoped(List.of(FcmAccessTokens.SCOPE));
+        // minted where the server is configured to, never at the file's token_uri (see FcmSettings.tokenUri)
+        GoogleCredentials scoped = account.toBuilder()
+                .setTokenServerUri(settings.tokenUri())
+                .setScopes(List.of(FcmAccessTokens.SCOPE))
+                .build();
         return new FcmSender(projectId, settings, http, new FcmAccessTokens(scoped, minting, clock), clock);
     }
 

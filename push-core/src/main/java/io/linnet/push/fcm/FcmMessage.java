@@ -1,7 +1,7 @@
 package io.linnet.push.fcm;
 
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.linnet.push.fcm;
 
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.InFlightLimit;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import io.linnet.push.provider.PushSender;
 
 import java.net.URI;

@@ -1,5 +1,8 @@
 package io.linnet.push.job;
 
+import io.linnet.push.PushContent;
+import io.linnet.push.TemplateId;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +11,6 @@ import java.util.List;
  *
  * @param variables the variables the texts use, which a job naming this template must give
  */
-public record PushTemplate(String id, String name, PushContent notification, List<String> variables,
+public record PushTemplate(TemplateId id, String name, PushContent notification, List<String> variables,
                            Instant createdAt, Instant updatedAt) {
 }

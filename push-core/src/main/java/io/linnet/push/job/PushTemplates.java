@@ -1,6 +1,9 @@
 package io.linnet.push.job;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.push.PushContent;
+import io.linnet.push.PushRequest;
+import io.linnet.push.TemplateId;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
@@ -8,6 +11,7 @@ import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +26,8 @@ public class PushTemplates {
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,99}");
     private static final String COLUMNS = "id, name, content::text as content, created_at, updated_at";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final TenantDatabase database;
 
     public PushTemplates(TenantDatabase database) {
@@ -35,14 +41,14 @@ public class PushTemplates {
     public PushTemplate create(AppRef app, TemplateRequest request) {
         String name = name(request);
         PushContent content = content(request);
-        UUID id = Ids.next();
+        TemplateId id = new TemplateId(Ids.next());
         return database.inTenant(app.tenantId(), () -> {
             try {
                 database.jdbc().sql("""
                                 insert into push_templates (tenant_id, app_id, id, name, content)
                                 values (?, ?, ?, ?, cast(? as jsonb))""")
-                        .params(app.tenantId().value(), app.appId().value(), id, name,
-                                PushContent.JSON.writeValueAsString(content))
+                        .params(app.tenantId().value(), app.appId().value(), id.value(), name,
+                                JSON.writeValueAsString(content))
                         .update();
             } catch (DuplicateKeyException e) {
                 throw DomainException.conflict("A template named '" + name + "' already exists in this app");
@@ -51,8 +57,7 @@ public class PushTemplates {
         });
     }
 
-    public PushTemplate replace(AppRef app, String templateId, TemplateRequest request) {
-        UUID id = Ids.parse(templateId, "Template");
+    public PushTemplate replace(AppRef app, TemplateId id, TemplateRequest request) {
         String name = name(request);
         PushContent content = content(request);
         return database.inTenant(app.tenantId(), () -> {
@@ -61,8 +66,8 @@ public class PushTemplates {
                 updated = database.jdbc().sql("""
                                 update push_templates set name = ?, content = cast(? as jsonb), updated_at = now()
                                  where tenant_id = ? and app_id = ? and id = ?""")
-                        .params(name, PushContent.JSON.writeValueAsString(content), app.tenantId().value(),
-                                app.appId().value(), id)
+                        .params(name, JSON.writeValueAsString(content), app.tenantId().value(),
+                                app.appId().value(), id.value())
                         .update();
             } catch (DuplicateKeyException e) {
                 throw DomainException.conflict("A template named '" + name + "' already exists in this app");
@@ -74,8 +79,7 @@ public class PushTemplates {
         });
     }
 
-    public PushTemplate get(AppRef app, String templateId) {
-        UUID id = Ids.parse(templateId, "Template");
+    public PushTemplate get(AppRef app, TemplateId id) {
         return database.inTenant(app.tenantId(), () -> find(app, id).orElseThrow(() -> DomainException.notFound("Template")));
     }
 
@@ -90,14 +94,13 @@ public class PushTemplates {
                 .param("after", after)
                 .param("limit", request.limit() + 1)
                 .query(PushTemplates::template)
-                .list(), request.limit(), PushTemplate::id));
+                .list(), request.limit(), template -> template.id().toString()));
     }
 
-    public void delete(AppRef app, String templateId) {
-        UUID id = Ids.parse(templateId, "Template");
+    public void delete(AppRef app, TemplateId id) {
         database.runInTenant(app.tenantId(), () -> {
             int deleted = database.jdbc().sql("delete from push_templates where tenant_id = ? and app_id = ? and id = ?")
-                    .params(app.tenantId().value(), app.appId().value(), id)
+                    .params(app.tenantId().value(), app.appId().value(), id.value())
                     .update();
             if (deleted == 0) {
                 throw DomainException.notFound("Template");
@@ -105,10 +108,10 @@ public class PushTemplates {
         });
     }
 
-    /** The template, inside a tenant transaction. */
-    Optional<PushTemplate> find(AppRef app, UUID id) {
+    /** The template, inside a tenant transaction (a job that names it reads it so). */
+    public Optional<PushTemplate> find(AppRef app, TemplateId id) {
         return database.jdbc().sql("select " + COLUMNS + " from push_templates where tenant_id = ? and app_id = ? and id = ?")
-                .params(app.tenantId().value(), app.appId().value(), id)
+                .params(app.tenantId().value(), app.appId().value(), id.value())
                 .query(PushTemplates::template)
                 .optional();
     }
@@ -132,8 +135,8 @@ public class PushTemplates {
     }
 
     private static PushTemplate template(ResultSet rs, int row) throws SQLException {
-        PushContent content = PushContent.JSON.readValue(rs.getString("content"), PushContent.class);
-        return new PushTemplate(rs.getObject("id", UUID.class).toString(), rs.getString("name"), content,
+        PushContent content = JSON.readValue(rs.getString("content"), PushContent.class);
+        return new PushTemplate(new TemplateId(rs.getObject("id", UUID.class)), rs.getString("name"), content,
                 content.variables(), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

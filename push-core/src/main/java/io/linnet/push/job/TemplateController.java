@@ -1,7 +1,8 @@
 package io.linnet.push.job;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.push.TemplateId;
 import io.linnet.tenancy.AppCaller;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Page;
 import org.springframework.http.HttpStatus;
@@ -50,21 +51,22 @@ class TemplateController {
     @GetMapping("/{templateId}")
     PushTemplate get(AppCaller caller, @PathVariable String templateId) {
         caller.require(PushController.SCOPE);
-        return templates.get(AppRef.of(caller), templateId);
+        return templates.get(AppRef.of(caller), TemplateId.of(templateId));
     }
 
     @PutMapping("/{templateId}")
     PushTemplate replace(AppCaller caller, @PathVariable String templateId,
                          @RequestBody(required = false) PushTemplates.TemplateRequest request) {
         caller.require(PushController.SCOPE);
-        return templates.replace(AppRef.of(caller), templateId, required(request));
+        PushTemplates.TemplateRequest body = required(request);
+        return templates.replace(AppRef.of(caller), TemplateId.of(templateId), body);
     }
 
     @DeleteMapping("/{templateId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(AppCaller caller, @PathVariable String templateId) {
         caller.require(PushController.SCOPE);
-        templates.delete(AppRef.of(caller), templateId);
+        templates.delete(AppRef.of(caller), TemplateId.of(templateId));
     }
 
     private static PushTemplates.TemplateRequest required(PushTemplates.TemplateRequest request) {

@@ -1,7 +1,7 @@
 /**
- * Push jobs: what to send ({@link io.linnet.push.job.PushContent}, from a template or given), to whom
- * ({@link io.linnet.push.job.PushTarget}: users, devices, tags or the whole app), when and until when. The
- * {@link io.linnet.push.job.JobScheduler} expands due jobs page by page into the delivery outbox; the counters
- * each job carries are kept by the transactions that change its deliveries.
+ * Push jobs, inside: the REST API over {@link io.linnet.push.PushJobs} ({@code /v1/push}), notification templates
+ * ({@code /v1/push/templates}), the {@link io.linnet.push.job.JobScheduler} that expands due jobs page by page into
+ * the delivery outbox, and the holds on a suspended tenant's push work. What to send
+ * ({@link io.linnet.push.PushContent}) and to whom ({@link io.linnet.push.PushTarget}) are the API's values.
  */
 package io.linnet.push.job;

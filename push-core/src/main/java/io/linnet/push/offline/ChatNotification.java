@@ -1,7 +1,8 @@
 package io.linnet.push.offline;
 
 import io.linnet.messaging.MessageSent;
-import io.linnet.push.job.PushContent;
+import io.linnet.push.OfflinePushPolicy;
+import io.linnet.push.PushContent;
 import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;

@@ -1,13 +1,19 @@
 package io.linnet.push.offline;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.messaging.ConversationType;
+import io.linnet.messaging.EndUser;
+import io.linnet.messaging.Inbox;
 import io.linnet.messaging.MessageSent;
 import io.linnet.messaging.UserId;
+import io.linnet.messaging.UserManagement;
+import io.linnet.push.OfflinePushPolicies;
+import io.linnet.push.OfflinePushPolicy;
+import io.linnet.push.PushContent;
 import io.linnet.push.PushSettings;
-import io.linnet.push.job.PushContent;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.Ids;
+import io.linnet.tenancy.LogContext;
 import io.linnet.tenancy.database.TenantDatabase;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -19,15 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 /**
- * Turns chat messages into push jobs for the members who were offline. The listener only hands the event to a
- * small pool of its own and returns, so the send path never waits for push; when that pool's queue is full (a
- * flood the database cannot absorb) the notification is dropped and counted rather than slowing chat down.
+ * Turns chat messages into push jobs for the members who were offline. {@link MessageSent} is announced at least
+ * once, off the send path, by messaging's few announcer threads (their bounded queues are the back-pressure: past
+ * them an announcement waits in messaging's outbox instead of being dropped); the listener writes the jobs before
+ * it returns, so a crash before that loses nothing: the event comes again.
  *
  * <p>Each recipient with a valid device gets one job per conversation, scheduled a short coalescing window ahead.
  * A further message in that window updates the same job (the latest text, one more in {@code data.count}) instead
@@ -44,50 +48,30 @@ class OfflinePush {
 
     private final TenantDatabase database;
     private final OfflinePushPolicies policies;
+    private final Inbox inbox;
+    private final UserManagement users;
     private final PushSettings settings;
-    private final ThreadPoolExecutor pool;
-    private final AtomicLong dropped = new AtomicLong();
 
-    OfflinePush(TenantDatabase database, OfflinePushPolicies policies, PushSettings settings) {
+    OfflinePush(TenantDatabase database, OfflinePushPolicies policies, Inbox inbox, UserManagement users,
+                PushSettings settings) {
         this.database = database;
         this.policies = policies;
+        this.inbox = inbox;
+        this.users = users;
         this.settings = settings;
-        this.pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                Thread.ofPlatform().name("push-offline-", 0).daemon().factory(),
-                (task, executor) -> {
-                    long count = dropped.incrementAndGet();
-                    if (count == 1 || count % 1000 == 0) {
-                        log.warn("Offline push is behind; {} chat notifications dropped so far", count);
-                    }
-                });
     }
 
+    /**
+     * At least once: returns only when the jobs are committed, and throws if they could not be, so that messaging
+     * announces the message again (a repeat counts once more in a job still waiting, or notifies once more).
+     */
     @EventListener
     void on(MessageSent message) {
         if (!message.offlineRecipientIds().isEmpty()) {
-            pool.execute(() -> {
-                try {
-                    notify(message);
-                } catch (RuntimeException e) {
-                    log.warn("Offline push for message {} of app {} failed: {}", message.messageId(), message.appId(),
-                            e.toString());
-                }
-            });
+            try (LogContext logged = LogContext.of(message.tenantId(), message.appId())) {
+                notify(message);
+            }
         }
-    }
-
-    /** Chat notifications dropped because offline push could not keep up. */
-    long dropped() {
-        return dropped.get();
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    private record Recipient(String userId, int unread) {
     }
 
     private record Conversation(String senderName, String name, boolean group) {
@@ -97,14 +81,16 @@ class OfflinePush {
         AppRef app = new AppRef(message.tenantId(), message.appId());
         database.runInTenant(app.tenantId(), () -> {
             // most offline members of most apps have no device: that answer comes first and ends it
-            List<Recipient> recipients = recipients(app, message);
+            List<UserId> recipients = withDevice(app, message);
             if (recipients.isEmpty()) {
                 return;
             }
-            OfflinePushPolicy policy = policies.read(app);
+            OfflinePushPolicy policy = policies.get(app);
             if (!policy.enabled()) {
                 return;
             }
+            // the badge: each recipient's unread messages across their conversations
+            Map<UserId, Long> unread = inbox.unreadTotals(app, recipients);
             Conversation conversation = conversation(app, message);
             Instant now = Instant.now();
             Instant sendAt = now.plus(settings.offlineCoalesceWindow());
@@ -112,13 +98,13 @@ class OfflinePush {
             List<String> targets = new ArrayList<>();
             List<String> contents = new ArrayList<>();
             List<String> keys = new ArrayList<>();
-            for (Recipient recipient : recipients) {
+            for (UserId recipient : recipients) {
                 PushContent content = ChatNotification.of(message, policy, conversation.senderName(), conversation.name(),
-                        conversation.group(), recipient.unread());
+                        conversation.group(), (int) Math.min(Integer.MAX_VALUE, unread.getOrDefault(recipient, 0L)));
                 ids.add(Ids.next().toString());
-                targets.add(JSON.writeValueAsString(java.util.Map.of("users", List.of(recipient.userId()))));
+                targets.add(JSON.writeValueAsString(Map.of("users", List.of(recipient.value()))));
                 contents.add(JSON.writeValueAsString(content));
-                keys.add("chat:" + message.conversationId() + ":" + recipient.userId());
+                keys.add("chat:" + message.conversationId() + ":" + recipient.value());
             }
             database.jdbc().sql("""
                             insert into push_jobs (tenant_id, app_id, id, origin, state, target, content, collapse_key,
@@ -151,42 +137,27 @@ class OfflinePush {
         });
     }
 
-    /**
-     * The offline recipients that have a valid device, with their unread count (messages after their read marker,
-     * across their conversations) for the badge.
-     */
-    private List<Recipient> recipients(AppRef app, MessageSent message) {
+    /** The offline recipients that have a valid device, in user id order. */
+    private List<UserId> withDevice(AppRef app, MessageSent message) {
         return database.jdbc().sql("""
-                        select r.user_id,
-                               (select coalesce(sum(greatest(c.last_seq - m.read_seq, 0)), 0)
-                                  from conversation_members m
-                                  join conversations c on c.tenant_id = m.tenant_id and c.app_id = m.app_id
-                                                      and c.id = m.conversation_id
-                                 where m.tenant_id = :tenant and m.app_id = :app and m.user_id = r.user_id) as unread
-                          from (select distinct user_id from push_devices
-                                 where tenant_id = :tenant and app_id = :app and invalid_at is null
-                                   and user_id = any(cast(:users as text[]))) r
-                         order by r.user_id""")
+                        select distinct user_id from push_devices
+                         where tenant_id = :tenant and app_id = :app and invalid_at is null
+                           and user_id = any(cast(:users as text[]))
+                         order by user_id""")
                 .param("tenant", app.tenantId().value())
                 .param("app", app.appId().value())
                 .param("users", message.offlineRecipientIds().stream().map(UserId::value).toArray(String[]::new))
-                .query((rs, row) -> new Recipient(rs.getString("user_id"), (int) Math.min(Integer.MAX_VALUE, rs.getLong("unread"))))
+                .query((rs, row) -> new UserId(rs.getString("user_id")))
                 .list();
     }
 
+    /** How the notification names the conversation and the sender (by their display name, else their user id). */
     private Conversation conversation(AppRef app, MessageSent message) {
-        return database.jdbc().sql("""
-                        select c.type, c.name, coalesce(nullif(u.name, ''), :sender) as sender_name
-                          from conversations c
-                          left join end_users u on u.tenant_id = c.tenant_id and u.app_id = c.app_id and u.user_id = :sender
-                         where c.tenant_id = :tenant and c.app_id = :app and c.id = :conversation""")
-                .param("tenant", app.tenantId().value())
-                .param("app", app.appId().value())
-                .param("sender", message.senderId().value())
-                .param("conversation", message.conversationId().value())
-                .query((rs, row) -> new Conversation(rs.getString("sender_name"), rs.getString("name"),
-                        "group".equals(rs.getString("type"))))
-                .optional()
+        String senderName = users.find(app, message.senderId()).map(EndUser::name)
+                .filter(name -> !name.isEmpty())
+                .orElse(message.senderId().value());
+        return inbox.heading(app, message.conversationId())
+                .map(heading -> new Conversation(senderName, heading.name(), heading.type() == ConversationType.GROUP))
                 .orElse(new Conversation(message.senderId().value(), null, false));
     }
 }

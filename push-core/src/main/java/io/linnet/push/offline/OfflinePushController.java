@@ -1,7 +1,9 @@
 package io.linnet.push.offline;
 
-import io.linnet.messaging.AppRef;
+import io.linnet.push.OfflinePushPolicies;
+import io.linnet.push.OfflinePushPolicy;
 import io.linnet.tenancy.AppCaller;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;

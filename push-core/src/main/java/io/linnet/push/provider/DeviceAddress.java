@@ -1,5 +1,7 @@
 package io.linnet.push.provider;
 
+import io.linnet.push.PushProvider;
+
 import java.net.URI;
 import java.util.Objects;
 

@@ -1,9 +1,11 @@
 package io.linnet.push.webpush;
 
 import io.linnet.push.provider.InvalidCredentialsException;
+import io.linnet.tenancy.outbound.OutboundGuard;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -12,37 +14,46 @@ import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Opens {@link WebPushSender}s, one per VAPID key, sharing one HTTP client (HTTP/2 where the push service offers
- * it) so that every app's messages to the same push service share its connections. Every endpoint is checked by
- * the {@link EndpointGuard} before it is posted to, and redirects are not followed, so a push service cannot send
- * the request on to an address the guard would refuse.
+ * it) so that every app's messages to the same push service share its connections. A subscription's endpoint is a
+ * URL the client chose, so the client is the {@link OutboundGuard}'s: every connection goes only to public addresses,
+ * whatever the endpoint's name resolves to at that moment, and redirects are not followed, so a push service cannot
+ * send the request on to an address the guard would refuse.
  */
 public final class WebPushConnector implements AutoCloseable {
 
     private final WebPushSettings settings;
-    private final EndpointGuard endpoints;
+    private final OutboundGuard endpoints;
     private final Clock clock;
-    private final HttpClient http;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final OkHttpClient http;
 
     /** A connector that posts to public push services only. */
     public WebPushConnector(WebPushSettings settings) {
-        this(settings, new EndpointGuard(false), Clock.systemUTC());
+        this(settings, new OutboundGuard(false), Clock.systemUTC());
     }
 
-    public WebPushConnector(WebPushSettings settings, EndpointGuard endpoints) {
+    public WebPushConnector(WebPushSettings settings, OutboundGuard endpoints) {
         this(settings, endpoints, Clock.systemUTC());
     }
 
-    public WebPushConnector(WebPushSettings settings, EndpointGuard endpoints, Clock clock) {
+    public WebPushConnector(WebPushSettings settings, OutboundGuard endpoints, Clock clock) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
+        // a call holds a thread while it waits for its answer; virtual threads, so thousands in flight cost little.
+        // The senders' in-flight limits bound the calls, not the dispatcher.
+        Dispatcher dispatcher = new Dispatcher(calls);
+        dispatcher.setMaxRequests(Integer.MAX_VALUE);
+        dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        this.http = endpoints.httpClient()
+                .dispatcher(dispatcher)
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .callTimeout(settings.requestTimeout())
                 .build();
     }
 
@@ -104,6 +115,8 @@ public final class WebPushConnector implements AutoCloseable {
     /** Closes the shared HTTP client; requests still in flight end as to be retried. */
     @Override
     public void close() {
-        http.shutdownNow();
+        http.dispatcher().cancelAll();
+        calls.shutdownNow();
+        http.connectionPool().evictAll();
     }
 }

@@ -4,11 +4,9 @@ import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeliveryOutcome.Rejected.Fault;
 import io.linnet.push.provider.RetryAfter;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
 /** Push service answers (RFC 8030, RFC 8292) as {@link DeliveryOutcome}s; the reason is the HTTP status. */
 final class WebPushOutcomes {
@@ -38,15 +36,5 @@ final class WebPushOutcomes {
                     ? new DeliveryOutcome.RetryLater(reason, RetryAfter.parse(retryAfter, now))
                     : new DeliveryOutcome.Rejected(reason, Fault.NOTIFICATION);
         };
-    }
-
-    static DeliveryOutcome ofFailure(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return new DeliveryOutcome.RetryLater("Timeout waiting for the push service");
-        }
-        return new DeliveryOutcome.RetryLater(cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 }

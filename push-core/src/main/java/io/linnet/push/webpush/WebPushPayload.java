@@ -1,7 +1,7 @@
 package io.linnet.push.webpush;
 
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.linnet.push.apns;
 
 import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushType;
-import io.linnet.push.provider.DeviceAddress;
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeviceAddress.Apns.Environment;
+import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,13 +3,13 @@ package io.linnet.push.apns;
 import com.eatthepath.pushy.apns.ApnsPushNotification;
 import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushType;
-import io.linnet.push.provider.DeliveryOutcome;
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeliveryOutcome.Rejected.Fault;
-import io.linnet.push.provider.DeviceAddress;
+import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress.Apns.Environment;
+import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.InvalidCredentialsException;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ class ApnsSenderTest {
 
     @BeforeAll
     static void startMockApns() throws Exception {
-        apns = new MockApns(false);
+        apns = new MockApns();
         connector = new ApnsConnector(apns.settings());
         tokenSender = connector.open(apns.tokenCredentials());
         certificateSender = connector.open(apns.certificateCredentials());

@@ -1,5 +1,7 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialKind;
+import io.linnet.push.CredentialUpload;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.ErrorCode;
 import org.junit.jupiter.api.Test;

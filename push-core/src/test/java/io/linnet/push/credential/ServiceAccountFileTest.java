@@ -1,8 +1,13 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialKind;
+import io.linnet.push.CredentialUpload;
 import io.linnet.tenancy.DomainException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
@@ -12,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceAccountFileTest {
 
+    private static final URI GOOGLE = URI.create("https://oauth2.googleapis.com/token");
+
     private static CheckedCredential check(byte[] json) {
-        return ServiceAccountFile.check(new CredentialUpload.FcmServiceAccount(null, json));
+        return ServiceAccountFile.check(new CredentialUpload.FcmServiceAccount(null, json), GOOGLE);
     }
 
     private static void refused(byte[] json, String detail) {
@@ -73,15 +80,25 @@ class ServiceAccountFileTest {
                 "private_key is not a PEM PKCS#8 RSA key but an EC key");
     }
 
-    @Test
-    void the_token_endpoint_must_be_https_except_on_this_machine() {
-        refused(with("token_uri", "http://oauth2.googleapis.com/token"), "token_uri must be an https URL");
-        refused(with("token_uri", "file:///etc/passwd"), "token_uri must be an https URL");
-        refused(with("token_uri", "http://internal.example:8080/token"), "token_uri must be an https URL");
+    @ParameterizedTest
+    @ValueSource(strings = {"http://oauth2.googleapis.com/token", "file:///etc/passwd", "https://127.0.0.1/token",
+            "http://127.0.0.1:18080/token", "http://localhost:18080/token", "https://169.254.169.254/token",
+            "https://0x7f000001/token", "https://user:pw@oauth2.googleapis.com/token", "https://evil.example/token",
+            "https://oauth2.googleapis.com.evil.example/token", "https://oauth2.googleapis.com/token?x=1"})
+    void a_token_endpoint_other_than_google_s_is_refused_whatever_its_address(String tokenUri) {
+        refused(with("token_uri", tokenUri), "token_uri must be https://oauth2.googleapis.com/token, where this server "
+                + "gets FCM access tokens");
+    }
 
-        assertThat(check(with("token_uri", "http://127.0.0.1:18080/token")).metadata())
-                .containsEntry("tokenUri", "http://127.0.0.1:18080/token");
-        assertThat(check(with("token_uri", "http://localhost:18080/token")).metadata())
-                .containsEntry("tokenUri", "http://localhost:18080/token");
+    @Test
+    void the_token_endpoint_the_server_is_configured_with_is_accepted_besides_google_s() {
+        URI fake = URI.create("http://127.0.0.1:18080/token");
+        assertThat(ServiceAccountFile.check(new CredentialUpload.FcmServiceAccount(null,
+                with("token_uri", fake.toString())), fake).metadata()).containsEntry("tokenUri", fake.toString());
+        assertThat(ServiceAccountFile.check(new CredentialUpload.FcmServiceAccount(null,
+                with("token_uri", GOOGLE.toString())), fake).metadata()).containsEntry("tokenUri", GOOGLE.toString());
+        assertThatThrownBy(() -> ServiceAccountFile.check(new CredentialUpload.FcmServiceAccount(null,
+                with("token_uri", "http://localhost:18080/token")), fake))
+                .hasMessageContaining("token_uri must be https://oauth2.googleapis.com/token or http://127.0.0.1:18080/token");
     }
 }

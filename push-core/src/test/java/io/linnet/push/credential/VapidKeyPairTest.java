@@ -1,5 +1,6 @@
 package io.linnet.push.credential;
 
+import io.linnet.push.CredentialUpload;
 import io.linnet.tenancy.DomainException;
 import org.junit.jupiter.api.Test;
 

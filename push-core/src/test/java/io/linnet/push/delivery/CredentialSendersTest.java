@@ -1,13 +1,14 @@
 package io.linnet.push.delivery;
 
+import io.linnet.push.CredentialId;
+import io.linnet.push.PushProvider;
 import io.linnet.push.PushSettings;
 import io.linnet.push.credential.ApnsEnvironment;
-import io.linnet.push.credential.PushCredentials;
-import io.linnet.push.provider.DeliveryOutcome;
+import io.linnet.push.credential.LiveCredentials;
 import io.linnet.push.provider.DeliveryOutcome.Rejected.Fault;
+import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import io.linnet.push.provider.PushSender;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.Ids;
@@ -36,7 +37,7 @@ class CredentialSendersTest {
     private static final DeviceAddress DEVICE = new DeviceAddress.Fcm("fcm-token");
     private static final Notification HELLO = Notification.builder().title("Hello").build();
 
-    private final PushCredentials credentials = mock(PushCredentials.class);
+    private final LiveCredentials credentials = mock(LiveCredentials.class);
     private final CredentialSenders senders = new CredentialSenders(credentials, null, null, null, PushSettings.defaults());
 
     @AfterEach
@@ -66,7 +67,7 @@ class CredentialSendersTest {
         }
     }
 
-    private static CredentialSenders.Usable usable(String id, PushSender sender) {
+    private static CredentialSenders.Usable usable(CredentialId id, PushSender sender) {
         return new CredentialSenders.Usable(id, sender, ApnsEnvironment.BOTH);
     }
 
@@ -77,8 +78,8 @@ class CredentialSendersTest {
     @Test
     void a_credential_the_provider_refuses_hands_the_notification_to_the_other_one_and_is_written_down() throws Exception {
         var accepted = new DeliveryOutcome.Accepted("OK", Optional.of("projects/p/messages/1"));
-        String newer = Ids.next().toString();
-        String older = Ids.next().toString();
+        CredentialId newer = new CredentialId(Ids.next());
+        CredentialId older = new CredentialId(Ids.next());
 
         DeliveryOutcome outcome = send(usable(newer, new Answering(new DeliveryOutcome.Rejected("SENDER_ID_MISMATCH",
                 Fault.CREDENTIAL))), usable(older, new Answering(accepted)));
@@ -91,8 +92,8 @@ class CredentialSendersTest {
     @Test
     void a_refusal_that_may_pass_is_retried_later_when_the_other_credential_is_refused_for_good() throws Exception {
         DeliveryOutcome outcome = send(
-                usable(Ids.next().toString(), new Answering(DeliveryOutcome.RetryLater.credential("ExpiredProviderToken"))),
-                usable(Ids.next().toString(), new Answering(new DeliveryOutcome.Rejected("BadCertificate", Fault.CREDENTIAL))));
+                usable(new CredentialId(Ids.next()), new Answering(DeliveryOutcome.RetryLater.credential("ExpiredProviderToken"))),
+                usable(new CredentialId(Ids.next()), new Answering(new DeliveryOutcome.Rejected("BadCertificate", Fault.CREDENTIAL))));
 
         assertThat(outcome).isEqualTo(DeliveryOutcome.RetryLater.credential("ExpiredProviderToken"));
     }
@@ -100,8 +101,8 @@ class CredentialSendersTest {
     @Test
     void when_every_credential_is_refused_for_good_the_last_refusal_is_the_outcome() throws Exception {
         DeliveryOutcome outcome = send(
-                usable(Ids.next().toString(), new Answering(new DeliveryOutcome.Rejected("InvalidProviderToken", Fault.CREDENTIAL))),
-                usable(Ids.next().toString(), new Answering(new DeliveryOutcome.Rejected("BadCertificate", Fault.CREDENTIAL))));
+                usable(new CredentialId(Ids.next()), new Answering(new DeliveryOutcome.Rejected("InvalidProviderToken", Fault.CREDENTIAL))),
+                usable(new CredentialId(Ids.next()), new Answering(new DeliveryOutcome.Rejected("BadCertificate", Fault.CREDENTIAL))));
 
         assertThat(outcome).isEqualTo(new DeliveryOutcome.Rejected("BadCertificate", Fault.CREDENTIAL));
     }
@@ -109,14 +110,14 @@ class CredentialSendersTest {
     @Test
     void answers_that_are_not_about_the_credential_end_the_send_with_the_first_one() throws Exception {
         Answering other = new Answering(new DeliveryOutcome.Accepted("OK", Optional.empty()));
-        String first = Ids.next().toString();
+        CredentialId first = new CredentialId(Ids.next());
 
-        assertThat(send(usable(first, new Answering(new DeliveryOutcome.DeadToken("UNREGISTERED"))), usable("b", other)))
+        assertThat(send(usable(first, new Answering(new DeliveryOutcome.DeadToken("UNREGISTERED"))), usable(new CredentialId(Ids.next()), other)))
                 .isEqualTo(new DeliveryOutcome.DeadToken("UNREGISTERED"));
-        assertThat(send(usable(first, new Answering(new DeliveryOutcome.RetryLater("UNAVAILABLE"))), usable("b", other)))
+        assertThat(send(usable(first, new Answering(new DeliveryOutcome.RetryLater("UNAVAILABLE"))), usable(new CredentialId(Ids.next()), other)))
                 .isEqualTo(new DeliveryOutcome.RetryLater("UNAVAILABLE"));
         assertThat(send(usable(first, new Answering(new DeliveryOutcome.Rejected("INVALID_ARGUMENT", Fault.NOTIFICATION))),
-                usable("b", other))).isEqualTo(new DeliveryOutcome.Rejected("INVALID_ARGUMENT", Fault.NOTIFICATION));
+                usable(new CredentialId(Ids.next()), other))).isEqualTo(new DeliveryOutcome.Rejected("INVALID_ARGUMENT", Fault.NOTIFICATION));
         assertThat(other.sends()).hasValue(0);
         verify(credentials, never()).recordRejection(any(), any(), any(), any());
     }

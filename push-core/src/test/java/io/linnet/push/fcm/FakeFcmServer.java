@@ -104,8 +104,9 @@ public final class FakeFcmServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private String tokenUri() {
-        return baseUrl() + "/token";
+    /** Where this fake mints access tokens: the server's {@code linnet.push.fcm-token-uri} in tests. */
+    public URI tokenUri() {
+        return URI.create(baseUrl() + "/token");
     }
 
     /** The service account JSON, as the Firebase console hands it out, with this fake as its token endpoint. */
@@ -151,7 +152,7 @@ public final class FakeFcmServer implements AutoCloseable {
                 "private_key", pem,
                 "client_email", CLIENT_EMAIL,
                 "client_id", "100000000000000000001",
-                "token_uri", tokenUri()));
+                "token_uri", tokenUri().toString()));
         if (projectId != null) {
             account.put("project_id", projectId);
         }

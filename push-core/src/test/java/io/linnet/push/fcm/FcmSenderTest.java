@@ -1,17 +1,20 @@
 package io.linnet.push.fcm;
 
+import com.sun.net.httpserver.HttpServer;
+import io.linnet.push.PushProvider;
 import io.linnet.push.fcm.FakeFcmServer.Reply;
-import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeliveryOutcome.Rejected.Fault;
+import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.InvalidCredentialsException;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +40,7 @@ class FcmSenderTest {
     @BeforeEach
     void startFakeFcm() throws Exception {
         fcm = new FakeFcmServer();
-        connector = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl()));
+        connector = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl()).withTokenUri(fcm.tokenUri()));
         sender = connector.open(new FcmCredentials(fcm.serviceAccountJson()));
     }
 
@@ -179,6 +183,32 @@ class FcmSenderTest {
     }
 
     @Test
+    void the_access_token_is_minted_at_the_configured_endpoint_never_at_the_file_s_token_uri() throws Exception {
+        AtomicInteger elsewhere = new AtomicInteger();
+        HttpServer inside = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        inside.createContext("/", exchange -> {
+            elsewhere.incrementAndGet();
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        inside.start();
+        try {
+            String redirected = fcm.serviceAccountJson().replace(fcm.tokenUri().toString(),
+                    "http://127.0.0.1:" + inside.getAddress().getPort() + "/token");
+            FcmSender chosenByTheFile = connector.open(new FcmCredentials(redirected));
+
+            DeliveryOutcome outcome = chosenByTheFile.send(new DeviceAddress.Fcm("device-1"), hello())
+                    .get(20, TimeUnit.SECONDS);
+
+            assertThat(outcome).isInstanceOf(DeliveryOutcome.Accepted.class);
+            assertThat(fcm.tokenRequests()).isEqualTo(1);
+            assertThat(elsewhere).hasValue(0);
+        } finally {
+            inside.stop(0);
+        }
+    }
+
+    @Test
     void a_service_account_key_the_token_endpoint_does_not_know_is_a_credential_problem() throws Exception {
         FcmSender unknownKey = connector.open(new FcmCredentials(fcm.serviceAccountJsonWithAnUnknownKey()));
 
@@ -211,7 +241,8 @@ class FcmSenderTest {
     @Test
     void no_more_than_the_configured_number_of_messages_are_in_flight_at_once() throws Exception {
         fcm.answerAfter(Duration.ofMillis(100));
-        try (FcmConnector bounded = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl()).withMaxInFlight(3))) {
+        try (FcmConnector bounded = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl())
+                .withTokenUri(fcm.tokenUri()).withMaxInFlight(3))) {
             FcmSender boundedSender = bounded.open(new FcmCredentials(fcm.serviceAccountJson()));
             List<CompletableFuture<DeliveryOutcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -229,7 +260,7 @@ class FcmSenderTest {
     @Test
     void an_answer_that_takes_longer_than_the_request_timeout_is_retried() throws Exception {
         fcm.answerAfter(Duration.ofSeconds(2));
-        try (FcmConnector impatient = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl())
+        try (FcmConnector impatient = new FcmConnector(FcmSettings.defaults().withBaseUrl(fcm.baseUrl()).withTokenUri(fcm.tokenUri())
                 .withRequestTimeout(Duration.ofMillis(300)))) {
             FcmSender impatientSender = impatient.open(new FcmCredentials(fcm.serviceAccountJson()));
 

@@ -1,10 +1,12 @@
 package io.linnet.push.offline;
 
 import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.ConversationType;
 import io.linnet.messaging.MessageId;
 import io.linnet.messaging.MessageSent;
 import io.linnet.messaging.UserId;
-import io.linnet.push.job.PushContent;
+import io.linnet.push.OfflinePushPolicy;
+import io.linnet.push.PushContent;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.TenantId;
@@ -22,8 +24,8 @@ class ChatNotificationTest {
 
     private static MessageSent message(String body) {
         return new MessageSent(new TenantId(Ids.next()), new AppId(Ids.next()), new ConversationId(Ids.next()),
-                new MessageId(Ids.next()), 7, UserId.of("mia"), List.of(UserId.of("leo")), List.of(UserId.of("leo")),
-                JSON.readTree(body), Instant.now());
+                ConversationType.DIRECT, new MessageId(Ids.next()), 7, UserId.of("mia"), List.of(UserId.of("leo")),
+                List.of(UserId.of("leo")), JSON.readTree(body), body.length(), Instant.now());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.linnet.push.provider;
 
+import io.linnet.push.PushProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -7,11 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,12 +56,6 @@ class WebPushOutcomesTest {
     @CsvSource({"400, 400 Bad Request", "413, 413 Payload Too Large", "415, 415"})
     void a_malformed_or_oversized_message_is_rejected(int status, String reason) {
         assertThat(outcome(status)).isEqualTo(new DeliveryOutcome.Rejected(reason, Fault.NOTIFICATION));
-    }
-
-    @Test
-    void no_answer_is_retried() {
-        assertThat(WebPushOutcomes.ofFailure(new CompletionException(new HttpConnectTimeoutException("slow"))))
-                .isEqualTo(new DeliveryOutcome.RetryLater("Timeout waiting for the push service"));
     }
 
     @Test

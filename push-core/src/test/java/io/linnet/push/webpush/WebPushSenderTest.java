@@ -1,11 +1,12 @@
 package io.linnet.push.webpush;
 
-import io.linnet.push.provider.DeliveryOutcome;
+import io.linnet.push.PushProvider;
 import io.linnet.push.provider.DeliveryOutcome.Rejected.Fault;
+import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.push.provider.InvalidCredentialsException;
 import io.linnet.push.provider.Notification;
-import io.linnet.push.provider.PushProvider;
+import io.linnet.tenancy.outbound.OutboundGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class WebPushSenderTest {
         vapidKeys = generatedVapidKeys("mailto:push-admin@linnet.example");
         pushService = new FakePushService(vapidKeys.publicKey());
         // the fake listens on http://127.0.0.1
-        connector = new WebPushConnector(WebPushSettings.defaults(), new EndpointGuard(true));
+        connector = new WebPushConnector(WebPushSettings.defaults(), new OutboundGuard(true));
         sender = connector.open(vapidKeys);
     }
 
@@ -171,13 +172,13 @@ class WebPushSenderTest {
     void an_endpoint_the_guard_refuses_at_send_time_fails_without_anything_posted() throws Exception {
         var subscription = pushService.subscribe().address();
         // the name was public when the device registered; now it resolves into the server's network
-        EndpointGuard.Resolver rebound = host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7})};
+        OutboundGuard.Resolver rebound = host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7})};
         var rebinding = new DeviceAddress.WebPush(URI.create("https://push.rebinding.example/push/1"),
                 subscription.p256dh(), subscription.auth());
-        try (WebPushConnector production = new WebPushConnector(WebPushSettings.defaults(), new EndpointGuard(false, rebound));
+        try (WebPushConnector production = new WebPushConnector(WebPushSettings.defaults(), new OutboundGuard(false, rebound));
              WebPushSender strict = production.open(vapidKeys)) {
             assertThat(strict.send(rebinding, hello()).get(15, TimeUnit.SECONDS))
-                    .isEqualTo(new DeliveryOutcome.Rejected("EndpointRefused: private (site-local)", Fault.DEVICE));
+                    .isEqualTo(new DeliveryOutcome.Rejected("EndpointRefused: not a public address", Fault.DEVICE));
             assertThat(strict.send(subscription, hello()).get(15, TimeUnit.SECONDS))
                     .isEqualTo(new DeliveryOutcome.Rejected("EndpointRefused: not https", Fault.DEVICE));
         }
@@ -185,12 +186,21 @@ class WebPushSenderTest {
     }
 
     @Test
+    void a_push_service_that_redirects_is_not_followed() throws Exception {
+        var elsewhere = pushService.subscribe();
+        var redirecting = pushService.subscribe(307, Map.of("Location", elsewhere.address().endpoint().toString()));
+
+        assertThat(send(redirecting.address(), hello())).isInstanceOf(DeliveryOutcome.Rejected.class);
+        assertThat(pushService.received()).as("the redirect's target got nothing").isEmpty();
+    }
+
+    @Test
     void an_endpoint_whose_host_does_not_resolve_now_is_retried() throws Exception {
         var subscription = pushService.subscribe().address();
-        EndpointGuard.Resolver down = host -> {
+        OutboundGuard.Resolver down = host -> {
             throw new java.net.UnknownHostException(host);
         };
-        try (WebPushConnector production = new WebPushConnector(WebPushSettings.defaults(), new EndpointGuard(false, down));
+        try (WebPushConnector production = new WebPushConnector(WebPushSettings.defaults(), new OutboundGuard(false, down));
              WebPushSender strict = production.open(vapidKeys)) {
             assertThat(strict.send(new DeviceAddress.WebPush(URI.create("https://push.gone.example/push/1"),
                     subscription.p256dh(), subscription.auth()), hello()).get(15, TimeUnit.SECONDS))

@@ -2,7 +2,7 @@ package io.linnet.server.console;
 
 import io.linnet.server.push.PushApp;
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ProviderFakes;
 import org.junit.jupiter.api.Test;
@@ -22,13 +22,13 @@ class PushBrowserIT extends InBrowser {
 
     @Test
     void an_owner_sends_a_test_push_that_reaches_apns_and_sees_it_delivered_and_looks_up_the_users_devices() {
-        ApnsFake apns = ProviderFakes.apns();
+        MockApns apns = ProviderFakes.apns();
         String appName = "push-console-" + UUID.randomUUID().toString().substring(0, 8);
         PushApp app = PushApp.create(api(), fixtures(), "Push Console Co");
         assertThat(app.app().owner().client().patch("/manage/v1/apps/" + app.appId(), java.util.Map.of("name", appName))
                 .status()).isEqualTo(200);
         app.users("zoe");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("zoe", token);
         new SignIn(browser).as(app.app().owner().email(), Fixtures.PASSWORD);
 

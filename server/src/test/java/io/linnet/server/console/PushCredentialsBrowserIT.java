@@ -1,6 +1,6 @@
 package io.linnet.server.console;
 
-import io.linnet.server.push.CredentialFiles;
+import io.linnet.push.credential.GeneratedCredentials;
 import io.linnet.server.push.CredentialRequests;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
@@ -44,7 +44,7 @@ class PushCredentialsBrowserIT extends InBrowser {
     void an_owner_uploads_a_generated_p8_key_sees_it_validated_and_listed_and_a_broken_file_is_explained() throws IOException {
         Fixtures.TenantOwner owner = fixtures().tenant("Push Browser Co");
         String appId = fixtures().app(owner, "push-browser");
-        byte[] p8 = CredentialFiles.p8();
+        byte[] p8 = GeneratedCredentials.p8();
         Path key = file("AuthKey_ABC123DEFG.p8", p8);
         Path broken = file("AuthKey_BROKEN0001.p8", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n"
                 .getBytes(StandardCharsets.US_ASCII));
@@ -56,7 +56,7 @@ class PushCredentialsBrowserIT extends InBrowser {
 
         page.startUpload("APNs auth key (.p8)").chooseFile(key);
         assertThat(page.valueOf("credential-key-id")).as("the key id is read from Apple's file name").isEqualTo("ABC123DEFG");
-        page.type("credential-team-id", "TEAM123456").type("credential-topic", CredentialFiles.TOPIC)
+        page.type("credential-team-id", "TEAM123456").type("credential-topic", GeneratedCredentials.TOPIC)
                 .type("credential-label", "iOS production");
         page.saveAccepted();
         page.awaitRow("Key ABC123DEFG · Team TEAM123456 · com.example.chat · both");
@@ -64,10 +64,10 @@ class PushCredentialsBrowserIT extends InBrowser {
         assertThat(page.showsRow("Auth key (.p8)")).isTrue();
         browser.screenshot("push-credentials-p8-listed");
         assertThat(browser.pageSource()).as("the key never reaches the page")
-                .doesNotContain(CredentialFiles.secretFragment(p8)).doesNotContain("PRIVATE KEY");
+                .doesNotContain(GeneratedCredentials.secretFragment(p8)).doesNotContain("PRIVATE KEY");
 
         page.startUpload("APNs auth key (.p8)").chooseFile(broken)
-                .type("credential-team-id", "TEAM123456").type("credential-topic", CredentialFiles.TOPIC);
+                .type("credential-team-id", "TEAM123456").type("credential-topic", GeneratedCredentials.TOPIC);
         String error = page.saveRefused();
         assertThat(error).isEqualTo("The .p8 file is not a PEM PKCS#8 EC P-256 key: its content is damaged");
         browser.screenshot("push-credentials-broken-file");
@@ -85,7 +85,7 @@ class PushCredentialsBrowserIT extends InBrowser {
         String appId = fixtures().app(owner, "push-expiry");
         Api.Response certificate = owner.client().post("/manage/v1/apps/" + appId + "/push-credentials",
                 CredentialRequests.with(CredentialRequests.apnsCertificate(
-                        CredentialFiles.p12("pw", Instant.now().plus(Duration.ofDays(5)).minus(Duration.ofHours(1))), "pw"),
+                        GeneratedCredentials.p12("pw", Instant.now().plus(Duration.ofDays(5)).minus(Duration.ofHours(1))), "pw"),
                         "label", "old certificate"));
         assertThat(certificate.status()).as(certificate.toString()).isEqualTo(201);
         String certificateId = certificate.json().get("id").asString();
@@ -110,7 +110,7 @@ class PushCredentialsBrowserIT extends InBrowser {
         Fixtures.TenantOwner owner = fixtures().tenant("Push Viewer Co");
         String appId = fixtures().app(owner, "push-viewer");
         Api.Response uploaded = owner.client().post("/manage/v1/apps/" + appId + "/push-credentials",
-                CredentialRequests.apnsToken(CredentialFiles.p8()));
+                CredentialRequests.apnsToken(GeneratedCredentials.p8()));
         assertThat(uploaded.status()).isEqualTo(201);
         Api.Client viewer = fixtures().member(owner, "VIEWER");
         String viewerEmail = viewer.get("/manage/v1/members").json().get("items").valueStream()

@@ -1,8 +1,10 @@
 package io.linnet.server.messaging;
 
+import io.linnet.messaging.ConversationType;
 import io.linnet.messaging.MessageRecalled;
 import io.linnet.messaging.MessageSent;
 import io.linnet.messaging.UserId;
+import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
 import io.linnet.tenancy.database.PlatformDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,11 +25,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link MessageSent} and {@link MessageRecalled} reach other modules' listeners only once the
  * message is committed (another connection already sees it), and never for a send that was
- * refused or a retry of one already stored.
+ * refused or a retry of one already stored. MessageSent is announced off the sender's thread, from
+ * an outbox row that goes once its listeners have all run.
  */
 class MessageEventsIT extends ServerIT {
 
@@ -69,23 +75,58 @@ class MessageEventsIT extends ServerIT {
                 .sql("select count(*) from messages where id = ?").param(messageId).query(Integer.class).single() == 1).join();
     }
 
+    private int outboxRows(String messageId) {
+        return platform.jdbc().sql("select count(*) from message_sent_outbox where message_id = ?")
+                .param(UUID.fromString(messageId)).query(Integer.class).single();
+    }
+
     @Test
-    void a_stored_message_is_announced_after_its_commit_with_its_recipients() {
+    void a_stored_message_is_announced_after_its_commit_with_what_listeners_need() {
         app.users("ann", "ben", "cat");
         String group = app.group("Events", "ann", "ben", "cat");
 
-        JsonNode sent = app.sent(group, "ann", "e-1", "hello");
+        JsonNode sent = app.sent(group, "ann", "e-1", "héllo");
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
         assertThat(seen).singleElement().satisfies(s -> {
             assertThat(s.committed()).as("published after the commit").isTrue();
             MessageSent event = (MessageSent) s.event();
             assertThat(event.messageId().toString()).isEqualTo(sent.get("messageId").asString());
             assertThat(event.seq()).isEqualTo(1);
             assertThat(event.conversationId().toString()).isEqualTo(group);
+            assertThat(event.conversationType()).isEqualTo(ConversationType.GROUP);
             assertThat(event.tenantId().toString()).isEqualTo(app.owner().tenantId());
             assertThat(event.senderId()).isEqualTo(UserId.of("ann"));
             assertThat(event.recipientIds()).containsExactly(UserId.of("ben"), UserId.of("cat"));
+            assertThat(event.offlineRecipientIds()).as("nobody is connected").containsExactly(UserId.of("ben"), UserId.of("cat"));
+            assertThat(event.bodyType()).isEqualTo("text");
+            assertThat(event.bodyBytes()).as("the body's JSON in UTF-8, é is two bytes")
+                    .isEqualTo("{\"type\":\"text\",\"text\":\"héllo\"}".getBytes(StandardCharsets.UTF_8).length)
+                    .isEqualTo(31);
         });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outboxRows(sent.get("messageId").asString()))
+                .as("the outbox keeps nothing once every listener has run").isZero());
+    }
+
+    @Test
+    void a_single_send_and_a_batched_one_tell_the_same() {
+        app.users("ann", "ben");
+        String direct = app.direct("ann", "ben");
+        // a reply is stored in a transaction of its own, every other send goes through group commit
+        String first = app.sent(direct, "ann", "d-1", "first").get("messageId").asString();
+        Api.Response reply = app.client().post("/v1/conversations/" + direct + "/messages", Map.of("senderId", "ben",
+                "clientMsgId", "d-2", "body", Map.of("type", "text", "text", "re", "replyTo", first)));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 2);
+        assertThat(seen).extracting(s -> (MessageSent) s.event())
+                .allSatisfy(event -> assertThat(event.conversationType()).isEqualTo(ConversationType.DIRECT))
+                .extracting(event -> event.senderId().value() + "->" + event.recipientIds() + ":" + event.seq())
+                .containsExactlyInAnyOrder("ann->[ben]:1", "ben->[ann]:2");
+        MessageSent replied = seen.stream().map(s -> (MessageSent) s.event()).filter(event -> event.seq() == 2).findFirst().orElseThrow();
+        assertThat(replied.bodyBytes()).isEqualTo(replied.body().toString().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(seen).allSatisfy(s -> assertThat(s.committed()).isTrue());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(outboxRows(first)).isZero());
     }
 
     @Test
@@ -93,6 +134,7 @@ class MessageEventsIT extends ServerIT {
         app.users("ann", "ben", "eve");
         String direct = app.direct("ann", "ben");
         app.sent(direct, "ann", "once", "first");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
         seen.clear();
 
         assertThat(app.send(direct, "ann", "once", "first").status()).as("retry").isEqualTo(200);
@@ -101,9 +143,10 @@ class MessageEventsIT extends ServerIT {
                 "clientMsgId", "e-3", "body", Map.of("type", "text", "text", "re", "replyTo", UUID.randomUUID().toString())))
                 .status()).as("refused after the seq was taken: rolled back").isEqualTo(400);
 
-        assertThat(seen).isEmpty();
         assertThat(app.sent(direct, "ben", "e-4", "next").get("seq").asLong()).as("no seq was lost").isEqualTo(2);
-        assertThat(seen).hasSize(1);
+        // a conversation's messages are announced in order: once the next one is, nothing else is on its way
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+        assertThat(seen).singleElement().satisfies(s -> assertThat(((MessageSent) s.event()).seq()).isEqualTo(2));
     }
 
     @Test
@@ -111,6 +154,7 @@ class MessageEventsIT extends ServerIT {
         app.users("ann", "ben");
         String direct = app.direct("ann", "ben");
         String messageId = app.sent(direct, "ann", "r-1", "oops").get("messageId").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
         seen.clear();
 
         app.client().post("/v1/messages/" + messageId + "/recall", Map.of("userId", "ann"));

@@ -1,7 +1,7 @@
 package io.linnet.server.moderation;
 
 import com.sun.net.httpserver.HttpServer;
-import io.linnet.messaging.moderation.PreSendHooks;
+import io.linnet.moderation.PreSendHooks;
 import io.linnet.server.messaging.MessagingApp;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
@@ -11,15 +11,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,7 @@ class PreSendHookIT extends ServerIT {
     private final List<JsonNode> calls = new CopyOnWriteArrayList<>();
     private final List<Boolean> signaturesValid = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger redirectsFollowed = new AtomicInteger();
     private HttpServer hook;
     private MessagingApp app;
     private Moderation moderation;
@@ -68,6 +73,16 @@ class PreSendHookIT extends ServerIT {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        hook.createContext("/redirect", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + hook.getAddress().getPort() + "/inside");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        hook.createContext("/inside", exchange -> {
+            redirectsFollowed.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
         hook.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         hook.start();
         app = MessagingApp.create(api(), fixtures(), "Hooked App");
@@ -88,6 +103,12 @@ class PreSendHookIT extends ServerIT {
                 "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook", "timeoutMillis", timeoutMillis, "onFailure", onFailure));
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         return saved.json();
+    }
+
+    private void saveHookUrl(String url) {
+        Api.Response saved = moderation.member().put(moderation.path("/hook"), Map.of("url", url, "timeoutMillis", 1000,
+                "onFailure", "closed"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     }
 
     private String storedText() {
@@ -153,6 +174,27 @@ class PreSendHookIT extends ServerIT {
         refused.assertProblem(422, "message_blocked");
         assertThat(refused.json().get("detail").asString()).contains("did not answer");
         assertThat(app.history(direct, "?afterSeq=0").get("items")).hasSize(1);
+    }
+
+    @Test
+    void whatever_goes_wrong_with_the_hook_the_sender_hears_the_same_words_and_a_redirect_is_not_followed()
+            throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + hook.getAddress().getPort();
+        List<String> details = new ArrayList<>();
+        for (String url : List.of(base + "/redirect", "http://127.0.0.1:" + closedPort + "/hook", base + "/no-hook-here")) {
+            saveHookUrl(url);
+            Api.Response refused = app.send(direct, "ann", "m-" + details.size(), "checked by a broken hook");
+            refused.assertProblem(422, "message_blocked");
+            details.add(refused.json().get("detail").asString());
+        }
+
+        assertThat(details).containsOnly("The app's moderation hook did not answer, and the app blocks messages then");
+        assertThat(redirectsFollowed).hasValue(0);
+        assertThat(app.history(direct, "?afterSeq=0").get("items")).isEmpty();
     }
 
     @Test

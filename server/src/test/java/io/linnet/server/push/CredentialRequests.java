@@ -1,5 +1,7 @@
 package io.linnet.server.push;
 
+import io.linnet.push.credential.GeneratedCredentials;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,20 +17,20 @@ public final class CredentialRequests {
     }
 
     public static Map<String, Object> apnsToken(byte[] p8) {
-        return body("kind", "APNS_TOKEN", "file", CredentialFiles.base64(p8), "keyId", KEY_ID, "teamId", TEAM_ID,
-                "topic", CredentialFiles.TOPIC);
+        return body("kind", "APNS_TOKEN", "file", GeneratedCredentials.base64(p8), "keyId", KEY_ID, "teamId", TEAM_ID,
+                "topic", GeneratedCredentials.TOPIC);
     }
 
     public static Map<String, Object> apnsCertificate(byte[] p12, String password) {
-        return body("kind", "APNS_CERTIFICATE", "file", CredentialFiles.base64(p12), "password", password);
+        return body("kind", "APNS_CERTIFICATE", "file", GeneratedCredentials.base64(p12), "password", password);
     }
 
     public static Map<String, Object> apnsCertificate() {
-        return apnsCertificate(CredentialFiles.p12("pw", Instant.now().plus(Duration.ofDays(365))), "pw");
+        return apnsCertificate(GeneratedCredentials.p12("pw", Instant.now().plus(Duration.ofDays(365))), "pw");
     }
 
     public static Map<String, Object> fcm(byte[] json) {
-        return body("kind", "FCM", "file", CredentialFiles.base64(json));
+        return body("kind", "FCM", "file", GeneratedCredentials.base64(json));
     }
 
     public static Map<String, Object> vapid(String publicKey, String privateKey) {

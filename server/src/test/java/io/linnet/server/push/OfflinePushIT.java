@@ -1,11 +1,19 @@
 package io.linnet.server.push;
 
+import io.linnet.messaging.MessageSent;
+import io.linnet.messaging.message.MessageSentOutbox;
 import io.linnet.push.fcm.FakeFcmServer;
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.database.PlatformDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -25,19 +33,85 @@ import static org.awaitility.Awaitility.await;
 /**
  * Offline push for chat, end to end: a message to a member who has no WebSocket connection and a registered device
  * becomes one notification at the provider, a burst of messages collapses into one, the app's preview policy
- * decides what the lock screen shows, and a member who is connected gets none.
+ * decides what the lock screen shows, a member who is connected gets none, and a notification whose turn was lost
+ * (the announcement of the message failed before offline push ran) is made when the message is announced again.
  */
 class OfflinePushIT extends ServerIT {
 
-    private final ApnsFake apns = ProviderFakes.apns();
+    private final MockApns apns = ProviderFakes.apns();
     private final FakeFcmServer fcm = ProviderFakes.fcm();
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    MessageSentOutbox outbox;
+
+    @Autowired
+    PlatformDatabase platform;
+
+    /**
+     * Runs before every other listener of the app's MessageSent and fails, as a node that stops after the message's
+     * commit and before its listeners have run: offline push does not hear of the message this time.
+     */
+    private record FailingFirst(String appId, CompletableFuture<MessageSent> failed)
+            implements ApplicationListener<PayloadApplicationEvent<?>>, Ordered {
+
+        @Override
+        public void onApplicationEvent(PayloadApplicationEvent<?> event) {
+            if (event.getPayload() instanceof MessageSent sent && sent.appId().toString().equals(appId)) {
+                failed.complete(sent);
+                throw new IllegalStateException("the node stops here");
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    @Test
+    void a_message_whose_announcement_failed_before_offline_push_ran_is_notified_when_announced_again() throws Exception {
+        PushApp app = PushApp.create(api(), fixtures(), "Offline Again");
+        app.users("kim", "lou");
+        String token = apns.newLiveToken();
+        app.apnsDevice("lou", token);
+        String conversation = app.app().direct("kim", "lou");
+        FailingFirst failing = new FailingFirst(app.app().appId(), new CompletableFuture<>());
+        context.addApplicationListener(failing);
+        String messageId;
+        try {
+            messageId = app.app().sent(conversation, "kim", "again-1", "Did you get this?").get("messageId").asString();
+            assertThat(failing.failed().get(10, TimeUnit.SECONDS).messageId().toString()).isEqualTo(messageId);
+        } finally {
+            context.removeApplicationListener(failing);
+        }
+        assertThat(outboxRows(messageId)).as("the announcement is kept until every listener has handled it").isEqualTo(1);
+        assertThat(app.client().get("/v1/push").json().get("items")).as("offline push has not run").isEmpty();
+
+        assertThat(outbox.resubmit(Duration.ZERO)).as("announced again").isPositive();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> apns.accepted(token) == 1);
+        JsonNode payload = Api.JSON.readTree(apns.payload(token));
+        assertThat(payload.get("aps").get("alert").get("body").asString()).isEqualTo("Did you get this?");
+        assertThat(payload.get("seq").asString()).isEqualTo("1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows(messageId) == 0);
+        assertThat(app.client().get("/v1/push").json().get("items")).singleElement()
+                .satisfies(job -> assertThat(job.get("origin").asString()).isEqualTo("offline"));
+    }
+
+    private int outboxRows(String messageId) {
+        return platform.jdbc().sql("select count(*) from message_sent_outbox where message_id = ?")
+                .param(UUID.fromString(messageId)).query(Integer.class).single();
+    }
 
     @Test
     void a_message_to_an_offline_member_with_a_device_is_one_notification_with_sender_text_and_unread_badge() {
         PushApp app = PushApp.create(api(), fixtures(), "Offline One");
         app.users("mia", "leo");
         assertThat(app.client().put("/v1/users/mia", Map.of("name", "Mia Wong")).status()).isEqualTo(200);
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("leo", token);
         String conversation = app.app().direct("mia", "leo");
 
@@ -59,7 +133,7 @@ class OfflinePushIT extends ServerIT {
     void a_burst_of_messages_in_one_conversation_is_one_notification() {
         PushApp app = PushApp.create(api(), fixtures(), "Offline Burst");
         app.users("ana", "raf");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("raf", token);
         String conversation = app.app().direct("ana", "raf");
 
@@ -110,7 +184,7 @@ class OfflinePushIT extends ServerIT {
     void a_member_connected_to_the_gateway_gets_no_push() throws Exception {
         PushApp app = PushApp.create(api(), fixtures(), "Offline Online");
         app.users("sam", "tia");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("tia", token);
         String conversation = app.app().direct("sam", "tia");
         JsonNode minted = app.client().post("/v1/users/tia/tokens", null).json();

@@ -1,9 +1,10 @@
 package io.linnet.server.push;
 
+import io.linnet.push.credential.GeneratedCredentials;
 import io.linnet.push.webpush.FakePushService;
 import io.linnet.server.messaging.MessagingApp;
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.tenancy.TenantId;
@@ -55,12 +56,12 @@ public record PushApp(MessagingApp app) {
     }
 
     public void uploadApnsKey() {
-        credential(Map.of("kind", "APNS_TOKEN", "file", CredentialFiles.base64(ProviderFakes.apns().p8()),
-                "keyId", ApnsFake.KEY_ID, "teamId", ApnsFake.TEAM_ID, "topic", ApnsFake.TOPIC, "label", "APNs fake"));
+        credential(Map.of("kind", "APNS_TOKEN", "file", GeneratedCredentials.base64(ProviderFakes.apns().p8()),
+                "keyId", MockApns.KEY_ID, "teamId", MockApns.TEAM_ID, "topic", MockApns.TOPIC, "label", "APNs fake"));
     }
 
     public void uploadFcmAccount() {
-        credential(Map.of("kind", "FCM", "file", CredentialFiles.base64(
+        credential(Map.of("kind", "FCM", "file", GeneratedCredentials.base64(
                 ProviderFakes.fcm().serviceAccountJson().getBytes(StandardCharsets.UTF_8)), "label", "FCM fake"));
     }
 
@@ -166,10 +167,10 @@ public record PushApp(MessagingApp app) {
      * {@code user-<users>}, tagged {@code fans}, sharing out {@code devices} production tokens that the APNs fake
      * accepts in bulk; answers the tokens.
      */
-    public List<String> bulkApnsDevices(TenantDatabase database, ApnsFake apns, int users, int devices) {
+    public List<String> bulkApnsDevices(TenantDatabase database, MockApns apns, int users, int devices) {
         List<String> tokens = new ArrayList<>(devices);
         for (int i = 0; i < devices; i++) {
-            tokens.add(apns.bulkToken());
+            tokens.add(apns.newBulkToken());
         }
         TenantId tenant = new TenantId(UUID.fromString(app.owner().tenantId()));
         UUID appId = UUID.fromString(appId());

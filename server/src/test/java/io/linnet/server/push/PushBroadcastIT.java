@@ -1,6 +1,6 @@
 package io.linnet.server.push;
 
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.support.ServerIT;
 import io.linnet.tenancy.TenantId;
@@ -37,7 +37,7 @@ class PushBroadcastIT extends ServerIT {
 
     @Test
     void a_broadcast_to_fifty_thousand_devices_finishes_with_exact_counts_and_bounded_memory() {
-        ApnsFake apns = ProviderFakes.apns();
+        MockApns apns = ProviderFakes.apns();
         PushApp app = PushApp.create(api(), fixtures(), "Broadcast");
         TenantId tenant = new TenantId(UUID.fromString(app.app().owner().tenantId()));
         UUID appId = UUID.fromString(app.appId());
@@ -61,7 +61,7 @@ class PushBroadcastIT extends ServerIT {
         JsonNode job = app.job(push);
         assertThat(mostHeld.get()).as("the sampling saw the broadcast in flight").isPositive();
 
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(DEVICES, 0, DEVICES, DEVICES, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(DEVICES, 0, DEVICES, DEVICES, 0);
         assertThat(apns.acceptedTotal() - acceptedBefore).isEqualTo(DEVICES);
         assertThat(tokens).allSatisfy(token -> assertThat(apns.accepted(token)).as(token).isEqualTo(1));
         // 4 workers x 250 per claim x 2 batches each, whatever the audience

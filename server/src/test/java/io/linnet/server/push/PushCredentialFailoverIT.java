@@ -1,9 +1,10 @@
 package io.linnet.server.push;
 
+import io.linnet.push.credential.GeneratedCredentials;
 import io.linnet.push.fcm.FakeFcmServer;
 import io.linnet.push.webpush.FakePushService;
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.support.ServerIT;
 import org.junit.jupiter.api.Test;
@@ -25,37 +26,37 @@ import static org.awaitility.Awaitility.await;
  */
 class PushCredentialFailoverIT extends ServerIT {
 
-    private final ApnsFake apns = ProviderFakes.apns();
+    private final MockApns apns = ProviderFakes.apns();
     private final FakeFcmServer fcm = ProviderFakes.fcm();
 
     @Test
     void a_newer_apns_key_that_apns_refuses_falls_back_to_the_older_one_and_shows_why() {
         PushApp app = PushApp.create(api(), fixtures(), "Failover APNs");
         // a key APNs does not know, as after revoking it in Apple's developer account: InvalidProviderToken
-        String revoked = upload(app, Map.of("kind", "APNS_TOKEN", "file", CredentialFiles.base64(CredentialFiles.p8()),
-                "keyId", "REVOKED123", "teamId", ApnsFake.TEAM_ID, "topic", ApnsFake.TOPIC, "label", "Revoked key"));
+        String revoked = upload(app, Map.of("kind", "APNS_TOKEN", "file", GeneratedCredentials.base64(GeneratedCredentials.p8()),
+                "keyId", "REVOKED123", "teamId", MockApns.TEAM_ID, "topic", MockApns.TOPIC, "label", "Revoked key"));
         app.users("amy");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         String device = app.apnsDevice("amy", token);
 
         String push = app.push(Map.of("devices", List.of(device)), "Hi", "Through the older key");
         JsonNode job = app.completed(push);
 
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(1, 0, 1, 1, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 1, 1, 0);
         assertThat(app.delivery(push, device).get("attempts").asInt()).as("one attempt, two credentials").isEqualTo(1);
         assertThat(apns.accepted(token)).isEqualTo(1);
         assertThat(apns.requests(token)).as("refused with the newer key, accepted with the older").hasSize(2);
         assertThat(rejection(app, revoked)).isEqualTo("InvalidProviderToken");
 
         JsonNode next = app.completed(app.push(Map.of("devices", List.of(device)), "Hi again", "Straight through"));
-        assertThat(PushDeliveryIT.counts(next)).containsExactly(1, 0, 1, 1, 0);
+        assertThat(PushJobCounts.of(next)).containsExactly(1, 0, 1, 1, 0);
         assertThat(apns.requests(token)).as("the refused key is tried last for a while, so not first again").hasSize(3);
     }
 
     @Test
     void a_newer_fcm_service_account_whose_key_google_refuses_falls_back_to_the_older_one_and_shows_why() {
         PushApp app = PushApp.create(api(), fixtures(), "Failover FCM");
-        String revoked = upload(app, Map.of("kind", "FCM", "file", CredentialFiles.base64(
+        String revoked = upload(app, Map.of("kind", "FCM", "file", GeneratedCredentials.base64(
                 fcm.serviceAccountJsonWithARevokedKey().getBytes(StandardCharsets.UTF_8)), "label", "Revoked key"));
         int refusedBefore = fcm.revokedKeyGrants();
         app.users("bob");
@@ -64,7 +65,7 @@ class PushCredentialFailoverIT extends ServerIT {
 
         JsonNode job = app.completed(app.push(Map.of("devices", List.of(device)), "Hi", "Through the older account"));
 
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(1, 0, 1, 1, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 1, 1, 0);
         assertThat(fcm.requests(token)).hasSize(1);
         assertThat(fcm.revokedKeyGrants()).as("the newer account was tried").isGreaterThan(refusedBefore);
         assertThat(rejection(app, revoked)).startsWith("Access token refused: 400 invalid_grant");
@@ -82,7 +83,7 @@ class PushCredentialFailoverIT extends ServerIT {
 
             JsonNode job = app.completed(app.push(Map.of("devices", List.of(device)), "Hi", "Through the older key"));
 
-            assertThat(PushDeliveryIT.counts(job)).containsExactly(1, 0, 1, 1, 0);
+            assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 1, 1, 0);
             assertThat(service.received()).hasSize(1);
             assertThat(service.problems()).isEmpty();
             String newerId = credentials(app).filter(c -> c.path("metadata").path("publicKey").asString("").equals(newer))

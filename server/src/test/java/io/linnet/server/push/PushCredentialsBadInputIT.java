@@ -1,5 +1,6 @@
 package io.linnet.server.push;
 
+import io.linnet.push.credential.GeneratedCredentials;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;
@@ -67,13 +68,13 @@ class PushCredentialsBadInputIT extends ServerIT {
     }
 
     Stream<Case> cases() {
-        byte[] p8 = CredentialFiles.p8();
-        byte[] rsa = CredentialFiles.pem(CredentialFiles.rsa().getPrivate()).getBytes(StandardCharsets.US_ASCII);
-        byte[] p12 = CredentialFiles.p12("right", Instant.now().plus(Duration.ofDays(30)));
-        byte[] expired = CredentialFiles.p12("Apple Push Services: x", "pw", Instant.parse("2025-01-01T00:00:00Z"),
+        byte[] p8 = GeneratedCredentials.p8();
+        byte[] rsa = GeneratedCredentials.pem(GeneratedCredentials.rsa().getPrivate()).getBytes(StandardCharsets.US_ASCII);
+        byte[] p12 = GeneratedCredentials.p12("right", Instant.now().plus(Duration.ofDays(30)));
+        byte[] expired = GeneratedCredentials.p12("Apple Push Services: x", "pw", Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2026-01-02T08:00:00Z"));
-        String[] pair = CredentialFiles.vapid();
-        String[] other = CredentialFiles.vapid();
+        String[] pair = GeneratedCredentials.vapid();
+        String[] other = GeneratedCredentials.vapid();
         return Stream.of(
                 new Case("no body", "POST", "", "application/json", "", 400, "invalid_request", "The request body is missing"),
                 new Case("not JSON", "POST", "", "application/json", "{kind:", 400, "invalid_request", "not valid JSON"),
@@ -101,15 +102,15 @@ class PushCredentialsBadInputIT extends ServerIT {
                 post("p12 garbage", apnsCertificate(new byte[]{1, 2, 3, 4}, "pw"), "The file is not a .p12 (PKCS#12) file"),
                 post("p12 is a p8", apnsCertificate(p8, "pw"), "The file is PEM text, not a .p12 file"),
                 post("fcm not JSON", fcm("nope".getBytes(StandardCharsets.UTF_8)), "The file is not JSON"),
-                post("fcm another type", fcm(CredentialFiles.serviceAccount(Map.of("type", "authorized_user"))),
+                post("fcm another type", fcm(GeneratedCredentials.serviceAccount(Map.of("type", "authorized_user"))),
                         "type must be \"service_account\"; got 'authorized_user'"),
-                post("fcm private key not RSA", fcm(CredentialFiles.serviceAccount(Map.of("private_key", new String(p8, StandardCharsets.US_ASCII)))),
+                post("fcm private key not RSA", fcm(GeneratedCredentials.serviceAccount(Map.of("private_key", new String(p8, StandardCharsets.US_ASCII)))),
                         "private_key is not a PEM PKCS#8 RSA key but an EC key"),
-                post("fcm private key garbage", fcm(CredentialFiles.serviceAccount(Map.of("private_key", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"))),
+                post("fcm private key garbage", fcm(GeneratedCredentials.serviceAccount(Map.of("private_key", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"))),
                         "private_key is not a PEM PKCS#8 RSA key: its content is damaged"),
-                post("fcm no project", fcm(CredentialFiles.serviceAccount(Map.of("project_id", ""))), "project_id is missing"),
-                post("fcm token uri elsewhere in clear", fcm(CredentialFiles.serviceAccount(Map.of("token_uri", "http://evil.example/token"))),
-                        "token_uri must be an https URL"),
+                post("fcm no project", fcm(GeneratedCredentials.serviceAccount(Map.of("project_id", ""))), "project_id is missing"),
+                post("fcm token uri elsewhere in clear", fcm(GeneratedCredentials.serviceAccount(Map.of("token_uri", "http://evil.example/token"))),
+                        "token_uri must be https://oauth2.googleapis.com/token"),
                 post("vapid halves of two pairs", vapid(pair[0], other[1]), "publicKey and privateKey are not one key pair"),
                 post("vapid public key too short", vapid(pair[0].substring(0, 40), pair[1]), "publicKey must be an uncompressed P-256 point"),
                 post("vapid bad subject", with(vapid(pair[0], pair[1]), "subject", "push@example.com"),
@@ -121,7 +122,7 @@ class PushCredentialsBadInputIT extends ServerIT {
                 new Case("unknown credential", "GET", "/" + UUID.randomUUID(), null, null, 404, "not_found", "Push credential not found"),
                 new Case("malformed credential id", "DELETE", "/not-an-id", null, null, 404, "not_found", "Push credential not found"),
                 new Case("unknown app", "POST", "/manage/v1/apps/" + UUID.randomUUID() + "/push-credentials", "application/json",
-                        Api.JSON.writeValueAsString(fcm(CredentialFiles.serviceAccount(Map.of()))), 404, "not_found", "App not found"));
+                        Api.JSON.writeValueAsString(fcm(GeneratedCredentials.serviceAccount(Map.of()))), 404, "not_found", "App not found"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,8 +1,10 @@
 package io.linnet.server.push;
 
+import io.linnet.push.CredentialId;
+import io.linnet.push.PushProvider;
+import io.linnet.push.credential.GeneratedCredentials;
+import io.linnet.push.credential.LiveCredentials;
 import io.linnet.push.credential.PushCredentialMaterial;
-import io.linnet.push.credential.PushCredentials;
-import io.linnet.push.provider.PushProvider;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PushCredentialsIT extends ServerIT {
 
     @Autowired
-    PushCredentials credentials;
+    LiveCredentials credentials;
 
     @Autowired
     PlatformDatabase platform;
@@ -58,12 +60,12 @@ class PushCredentialsIT extends ServerIT {
 
     @Test
     void each_kind_is_uploaded_checked_and_listed_with_its_metadata_but_never_its_secret() {
-        byte[] p8 = CredentialFiles.p8();
+        byte[] p8 = GeneratedCredentials.p8();
         String certificatePassword = "p12-password-" + UUID.randomUUID();
         Instant certificateExpiry = Instant.now().plus(Duration.ofDays(200));
-        byte[] p12 = CredentialFiles.p12(certificatePassword, certificateExpiry);
-        byte[] serviceAccount = CredentialFiles.serviceAccount(Map.of());
-        String[] vapid = CredentialFiles.vapid();
+        byte[] p12 = GeneratedCredentials.p12(certificatePassword, certificateExpiry);
+        byte[] serviceAccount = GeneratedCredentials.serviceAccount(Map.of());
+        String[] vapid = GeneratedCredentials.vapid();
 
         Api.Response tokenResponse = upload(CredentialRequests.with(CredentialRequests.apnsToken(p8), "label", "iOS key"));
         assertThat(tokenResponse.status()).as(tokenResponse.toString()).isEqualTo(201);
@@ -74,7 +76,7 @@ class PushCredentialsIT extends ServerIT {
         assertThat(token.get("label").asString()).isEqualTo("iOS key");
         assertThat(token.get("metadata").get("keyId").asString()).isEqualTo(CredentialRequests.KEY_ID);
         assertThat(token.get("metadata").get("teamId").asString()).isEqualTo(CredentialRequests.TEAM_ID);
-        assertThat(token.get("metadata").get("topic").asString()).isEqualTo(CredentialFiles.TOPIC);
+        assertThat(token.get("metadata").get("topic").asString()).isEqualTo(GeneratedCredentials.TOPIC);
         assertThat(token.get("metadata").get("environment").asString()).isEqualTo("both");
         assertThat(token.get("expiresAt").isNull()).isTrue();
         assertThat(token.get("expiryWarning").asString()).isEqualTo("none");
@@ -85,7 +87,7 @@ class PushCredentialsIT extends ServerIT {
         assertThat(token.get("appId").asString()).isEqualTo(appId);
 
         JsonNode certificate = created(CredentialRequests.apnsCertificate(p12, certificatePassword));
-        assertThat(certificate.get("metadata").get("topic").asString()).isEqualTo(CredentialFiles.TOPIC);
+        assertThat(certificate.get("metadata").get("topic").asString()).isEqualTo(GeneratedCredentials.TOPIC);
         assertThat(certificate.get("metadata").get("certificateType").asString()).isEqualTo("universal");
         assertThat(Instant.parse(certificate.get("expiresAt").asString()))
                 .isBetween(certificateExpiry.minusSeconds(1), certificateExpiry.plusSeconds(1));
@@ -93,7 +95,7 @@ class PushCredentialsIT extends ServerIT {
 
         JsonNode fcm = created(CredentialRequests.fcm(serviceAccount));
         assertThat(fcm.get("provider").asString()).isEqualTo("fcm");
-        assertThat(fcm.get("metadata").get("projectId").asString()).isEqualTo("linnet-it-1234");
+        assertThat(fcm.get("metadata").get("projectId").asString()).isEqualTo("linnet-test-1234");
 
         JsonNode uploadedVapid = created(CredentialRequests.vapid(vapid[0], vapid[1]));
         assertThat(uploadedVapid.get("metadata").get("publicKey").asString()).isEqualTo(vapid[0]);
@@ -108,14 +110,14 @@ class PushCredentialsIT extends ServerIT {
         assertThat(Fixtures.ids(list)).hasSize(5).contains(token.get("id").asString(), certificate.get("id").asString(),
                 fcm.get("id").asString(), uploadedVapid.get("id").asString(), generated.json().get("id").asString());
         assertThat(owner.client().get(path + "/" + fcm.get("id").asString()).json().get("label").asString())
-                .isEqualTo("FCM linnet-it-1234");
+                .isEqualTo("FCM linnet-test-1234");
 
         String everything = list.body() + tokenResponse.body() + certificate + fcm + uploadedVapid + generated.body()
                 + owner.client().get("/manage/v1/audit").body();
         assertThat(everything).as("no answer carries a secret")
-                .doesNotContain(CredentialFiles.secretFragment(p8))
+                .doesNotContain(GeneratedCredentials.secretFragment(p8))
                 .doesNotContain(certificatePassword)
-                .doesNotContain(CredentialFiles.base64(p12).substring(0, 40))
+                .doesNotContain(GeneratedCredentials.base64(p12).substring(0, 40))
                 .doesNotContain("PRIVATE KEY")
                 .doesNotContain(vapid[1])
                 .doesNotContain("privateKey\"");
@@ -125,18 +127,18 @@ class PushCredentialsIT extends ServerIT {
 
     @Test
     void two_credentials_per_provider_may_be_live_and_a_third_waits_until_one_is_deleted() {
-        String first = created(CredentialRequests.apnsToken(CredentialFiles.p8())).get("id").asString();
+        String first = created(CredentialRequests.apnsToken(GeneratedCredentials.p8())).get("id").asString();
         String second = created(CredentialRequests.apnsCertificate()).get("id").asString();
-        created(CredentialRequests.fcm(CredentialFiles.serviceAccount(Map.of())));
+        created(CredentialRequests.fcm(GeneratedCredentials.serviceAccount(Map.of())));
 
-        Api.Response third = upload(CredentialRequests.apnsToken(CredentialFiles.p8())).assertProblem(409, "conflict");
+        Api.Response third = upload(CredentialRequests.apnsToken(GeneratedCredentials.p8())).assertProblem(409, "conflict");
         assertThat(third.json().get("detail").asString())
                 .isEqualTo("This app already has 2 live APNs credentials; delete one before adding another "
                         + "(two may be live at once, so that a rotation has no gap)");
 
         assertThat(owner.client().delete(path + "/" + first).status()).isEqualTo(204);
         assertThat(owner.client().delete(path + "/" + first).status()).as("deleting twice is harmless").isEqualTo(204);
-        String replacement = created(CredentialRequests.apnsToken(CredentialFiles.p8())).get("id").asString();
+        String replacement = created(CredentialRequests.apnsToken(GeneratedCredentials.p8())).get("id").asString();
 
         List<String> live = Fixtures.ids(owner.client().get(path));
         assertThat(live).contains(second, replacement).doesNotContain(first).hasSize(3);
@@ -147,18 +149,18 @@ class PushCredentialsIT extends ServerIT {
 
     @Test
     void the_pipeline_gets_live_credentials_decrypted_while_the_database_holds_only_ciphertext() {
-        byte[] p8 = CredentialFiles.p8();
+        byte[] p8 = GeneratedCredentials.p8();
         String id = created(CredentialRequests.apnsToken(p8)).get("id").asString();
-        String[] vapid = CredentialFiles.vapid();
+        String[] vapid = GeneratedCredentials.vapid();
         created(CredentialRequests.vapid(vapid[0], vapid[1]));
         TenantId tenant = TenantId.of(owner.tenantId());
         AppId app = AppId.of(appId);
 
         List<PushCredentialMaterial> apns = credentials.live(tenant, app, PushProvider.APNS);
         assertThat(apns).singleElement().isInstanceOfSatisfying(PushCredentialMaterial.ApnsToken.class, material -> {
-            assertThat(material.credentialId()).isEqualTo(id);
+            assertThat(material.credentialId()).isEqualTo(CredentialId.of(id));
             assertThat(material.keyId()).isEqualTo(CredentialRequests.KEY_ID);
-            assertThat(material.topic()).isEqualTo(CredentialFiles.TOPIC);
+            assertThat(material.topic()).isEqualTo(GeneratedCredentials.TOPIC);
             assertThat(material.privateKeyPem()).isEqualTo(new String(p8, StandardCharsets.US_ASCII));
         });
         assertThat(credentials.live(tenant, app, PushProvider.WEBPUSH)).singleElement()
@@ -170,7 +172,7 @@ class PushCredentialsIT extends ServerIT {
 
         String stored = platform.jdbc().sql("select secret from push_credentials where id = ?")
                 .param(UUID.fromString(id)).query(String.class).single();
-        assertThat(stored).startsWith("v1:").doesNotContain("PRIVATE").doesNotContain(CredentialFiles.secretFragment(p8));
+        assertThat(stored).startsWith("v1:").doesNotContain("PRIVATE").doesNotContain(GeneratedCredentials.secretFragment(p8));
 
         assertThat(owner.client().delete(path + "/" + id).status()).isEqualTo(204);
         assertThat(credentials.live(tenant, app, PushProvider.APNS)).as("the pipeline stops using it at once").isEmpty();
@@ -181,8 +183,8 @@ class PushCredentialsIT extends ServerIT {
     @Test
     void a_certificate_near_its_expiry_is_flagged_a_month_and_a_week_ahead() {
         Instant now = Instant.now();
-        JsonNode month = created(CredentialRequests.apnsCertificate(CredentialFiles.p12("pw", now.plus(Duration.ofDays(20))), "pw"));
-        JsonNode week = created(CredentialRequests.apnsCertificate(CredentialFiles.p12("pw", now.plus(Duration.ofDays(5))), "pw"));
+        JsonNode month = created(CredentialRequests.apnsCertificate(GeneratedCredentials.p12("pw", now.plus(Duration.ofDays(20))), "pw"));
+        JsonNode week = created(CredentialRequests.apnsCertificate(GeneratedCredentials.p12("pw", now.plus(Duration.ofDays(5))), "pw"));
 
         assertThat(month.get("expiryWarning").asString()).isEqualTo("within_30_days");
         assertThat(week.get("expiryWarning").asString()).isEqualTo("within_7_days");
@@ -200,19 +202,19 @@ class PushCredentialsIT extends ServerIT {
 
     @Test
     void a_viewer_may_list_but_change_nothing_and_a_moderator_may_not_even_list() {
-        String id = created(CredentialRequests.apnsToken(CredentialFiles.p8())).get("id").asString();
+        String id = created(CredentialRequests.apnsToken(GeneratedCredentials.p8())).get("id").asString();
         Api.Client viewer = fixtures().member(owner, "VIEWER");
         Api.Client moderator = fixtures().member(owner, "MODERATOR");
         Api.Client developer = fixtures().member(owner, "DEVELOPER");
 
         assertThat(Fixtures.ids(viewer.get(path))).containsExactly(id);
-        viewer.post(path, CredentialRequests.fcm(CredentialFiles.serviceAccount(Map.of()))).assertProblem(403, "forbidden");
+        viewer.post(path, CredentialRequests.fcm(GeneratedCredentials.serviceAccount(Map.of()))).assertProblem(403, "forbidden");
         viewer.post(path, Map.of("kind", "nonsense")).assertProblem(403, "forbidden");
         viewer.post(path + "/vapid", Map.of("subject", "mailto:a@example.com")).assertProblem(403, "forbidden");
         viewer.delete(path + "/" + id).assertProblem(403, "forbidden");
         moderator.get(path).assertProblem(403, "forbidden");
 
-        assertThat(developer.post(path, CredentialRequests.fcm(CredentialFiles.serviceAccount(Map.of()))).status()).isEqualTo(201);
+        assertThat(developer.post(path, CredentialRequests.fcm(GeneratedCredentials.serviceAccount(Map.of()))).status()).isEqualTo(201);
         assertThat(Fixtures.ids(owner.client().get(path))).hasSize(2);
     }
 }

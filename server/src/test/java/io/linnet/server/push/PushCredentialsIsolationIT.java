@@ -1,7 +1,8 @@
 package io.linnet.server.push;
 
-import io.linnet.push.credential.PushCredentials;
-import io.linnet.push.provider.PushProvider;
+import io.linnet.push.PushProvider;
+import io.linnet.push.credential.GeneratedCredentials;
+import io.linnet.push.credential.LiveCredentials;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
 import io.linnet.server.support.ServerIT;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PushCredentialsIsolationIT extends ServerIT {
 
     @Autowired
-    PushCredentials credentials;
+    LiveCredentials credentials;
 
     @Autowired
     TenantDatabase database;
@@ -36,7 +37,7 @@ class PushCredentialsIsolationIT extends ServerIT {
         mallory = fixtures().tenant("Mallory Push");
         aliceApp = fixtures().app(alice, "alice-push");
         Api.Response uploaded = alice.client().post("/manage/v1/apps/" + aliceApp + "/push-credentials",
-                CredentialRequests.apnsToken(CredentialFiles.p8()));
+                CredentialRequests.apnsToken(GeneratedCredentials.p8()));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         credential = uploaded.json().get("id").asString();
     }
@@ -53,7 +54,7 @@ class PushCredentialsIsolationIT extends ServerIT {
 
         client.get(path).assertProblem(404, "not_found");
         client.get(path + "/" + credential).assertProblem(404, "not_found");
-        client.post(path, CredentialRequests.fcm(CredentialFiles.serviceAccount(Map.of()))).assertProblem(404, "not_found");
+        client.post(path, CredentialRequests.fcm(GeneratedCredentials.serviceAccount(Map.of()))).assertProblem(404, "not_found");
         client.post(path + "/vapid", Map.of("subject", "mailto:mallory@example.com")).assertProblem(404, "not_found");
         client.delete(path + "/" + credential).assertProblem(404, "not_found");
 

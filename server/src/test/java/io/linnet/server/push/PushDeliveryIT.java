@@ -4,7 +4,7 @@ import com.eatthepath.pushy.apns.server.RejectionReason;
 import io.linnet.push.fcm.FakeFcmServer;
 import io.linnet.push.webpush.FakePushService;
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.support.ServerIT;
 import org.junit.jupiter.api.Test;
@@ -26,21 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PushDeliveryIT extends ServerIT {
 
-    private final ApnsFake apns = ProviderFakes.apns();
+    private final MockApns apns = ProviderFakes.apns();
     private final FakeFcmServer fcm = ProviderFakes.fcm();
 
     @Test
     void an_apns_notification_reaches_the_validating_mock_with_its_fields_and_is_recorded_as_delivered() {
         PushApp app = PushApp.create(api(), fixtures(), "Push APNs");
         app.users("ada");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         String device = app.apnsDevice("ada", token);
 
         String push = app.push(PushApp.users(List.of("ada")), "Hello Ada", "Your order shipped",
                 "collapseKey", "order-42", "priority", "normal", "ttlSeconds", 600);
         JsonNode job = app.completed(push);
 
-        assertThat(counts(job)).containsExactly(1, 0, 1, 1, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 1, 1, 0);
         assertThat(apns.accepted(token)).isEqualTo(1);
         JsonNode payload = Api.JSON.readTree(apns.payload(token));
         assertThat(payload.get("aps").get("alert").get("title").asString()).isEqualTo("Hello Ada");
@@ -56,7 +56,7 @@ class PushDeliveryIT extends ServerIT {
     void data_badge_sound_image_and_per_platform_overrides_reach_apns_and_fcm() {
         PushApp app = PushApp.create(api(), fixtures(), "Push Fields");
         app.users("bea");
-        String apnsToken = apns.liveToken();
+        String apnsToken = apns.newLiveToken();
         app.apnsDevice("bea", apnsToken);
         String fcmToken = "fcm-fields-" + UUID.randomUUID();
         app.fcmDevice("bea", fcmToken);
@@ -69,7 +69,7 @@ class PushDeliveryIT extends ServerIT {
                         "fcm", Map.of("android", Map.of("notification", Map.of("channel_id", "offers"))))));
         assertThat(created.status()).as(created.toString()).isEqualTo(202);
         JsonNode job = app.completed(created.json().get("pushId").asString());
-        assertThat(counts(job)).containsExactly(2, 0, 2, 2, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(2, 0, 2, 2, 0);
 
         JsonNode aps = Api.JSON.readTree(apns.payload(apnsToken));
         assertThat(aps.get("aps").get("badge").asInt()).isEqualTo(7);
@@ -98,7 +98,7 @@ class PushDeliveryIT extends ServerIT {
                     "collapseKey", "greeting");
             JsonNode job = app.completed(push);
 
-            assertThat(counts(job)).containsExactly(1, 0, 1, 1, 0);
+            assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 1, 1, 0);
             assertThat(service.problems()).isEmpty();
             assertThat(service.received()).hasSize(1);
             JsonNode payload = Api.JSON.readTree(service.received().getFirst().payload());
@@ -113,17 +113,17 @@ class PushDeliveryIT extends ServerIT {
         String publicKey = app.generateVapidKeys();
         try (FakePushService service = new FakePushService(publicKey)) {
             app.users("dee");
-            String gone = app.apnsDevice("dee", apns.unregisteredToken());
+            String gone = app.apnsDevice("dee", apns.newUnregisteredToken());
             String fcmToken = "fcm-dead-" + UUID.randomUUID();
             fcm.reply(fcmToken, FakeFcmServer.Reply.error(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found."));
             String unregistered = app.fcmDevice("dee", fcmToken);
             String expired = app.webPushDevice("dee", service.subscribe(410, Map.of()));
-            String live = app.apnsDevice("dee", apns.liveToken());
+            String live = app.apnsDevice("dee", apns.newLiveToken());
 
             JsonNode job = app.completed(app.push(PushApp.users(List.of("dee")), "Hi", "Anyone there?"));
 
-            assertThat(counts(job)).containsExactly(4, 0, 4, 1, 3);
-            assertThat(failures(job)).containsOnly(Map.entry("Unregistered", 1), Map.entry("UNREGISTERED", 1),
+            assertThat(PushJobCounts.of(job)).containsExactly(4, 0, 4, 1, 3);
+            assertThat(PushJobCounts.failedByReason(job)).containsOnly(Map.entry("Unregistered", 1), Map.entry("UNREGISTERED", 1),
                     Map.entry("410 Gone", 1));
             Map<String, JsonNode> devices = new java.util.HashMap<>();
             app.devices("dee").forEach(d -> devices.put(d.get("id").asString(), d));
@@ -135,7 +135,7 @@ class PushDeliveryIT extends ServerIT {
             assertThat(devices.get(live).get("valid").asBoolean()).isTrue();
 
             JsonNode next = app.completed(app.push(PushApp.users(List.of("dee")), "Hi again", "Only the live one"));
-            assertThat(counts(next)).as("invalid devices are skipped").containsExactly(1, 0, 1, 1, 0);
+            assertThat(PushJobCounts.of(next)).as("invalid devices are skipped").containsExactly(1, 0, 1, 1, 0);
         }
     }
 
@@ -156,7 +156,7 @@ class PushDeliveryIT extends ServerIT {
             String push = app.push(PushApp.users(List.of("eli")), "Patience", "Worth the wait");
             JsonNode job = app.completed(push);
 
-            assertThat(counts(job)).containsExactly(2, 0, 2, 2, 0);
+            assertThat(PushJobCounts.of(job)).containsExactly(2, 0, 2, 2, 0);
             List<Instant> fcmAttempts = fcm.requests(fcmToken);
             assertThat(fcmAttempts).hasSize(2);
             assertThat(Duration.between(fcmAttempts.get(0), fcmAttempts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
@@ -173,7 +173,7 @@ class PushDeliveryIT extends ServerIT {
     void server_errors_back_off_and_are_retried_until_accepted() {
         PushApp app = PushApp.create(api(), fixtures(), "Push 5xx");
         app.users("fin");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         apns.refuseFirst(token, RejectionReason.INTERNAL_SERVER_ERROR, RejectionReason.SERVICE_UNAVAILABLE);
         String device = app.apnsDevice("fin", token);
         String fcmToken = "fcm-503-" + UUID.randomUUID();
@@ -183,7 +183,7 @@ class PushDeliveryIT extends ServerIT {
         String push = app.push(PushApp.users(List.of("fin")), "Persist", "Third time lucky");
         JsonNode job = app.completed(push);
 
-        assertThat(counts(job)).containsExactly(2, 0, 2, 2, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(2, 0, 2, 2, 0);
         assertThat(apns.accepted(token)).isEqualTo(1);
         List<Instant> attempts = apns.requests(token);
         assertThat(attempts).hasSize(3);
@@ -209,8 +209,8 @@ class PushDeliveryIT extends ServerIT {
         String push = app.push(PushApp.users(List.of("gil")), "Flash sale", "Ends in a second", "ttlSeconds", 2);
         JsonNode job = app.completed(push, Duration.ofSeconds(20));
 
-        assertThat(counts(job)).containsExactly(1, 0, 1, 0, 1);
-        assertThat(failures(job)).containsOnly(Map.entry("UNAVAILABLE", 1));
+        assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 1, 0, 1);
+        assertThat(PushJobCounts.failedByReason(job)).containsOnly(Map.entry("UNAVAILABLE", 1));
         assertThat(app.delivery(push, device).get("attempts").asInt()).isGreaterThan(1);
         assertThat(Instant.parse(job.get("completedAt").asString()))
                 .isBefore(Instant.parse(job.get("expiresAt").asString()).plusSeconds(1));
@@ -220,11 +220,11 @@ class PushDeliveryIT extends ServerIT {
     void an_app_without_credentials_records_why_nothing_was_sent() {
         PushApp app = PushApp.withoutCredentials(api(), fixtures(), "Push No Credential");
         app.users("hugo");
-        String device = app.apnsDevice("hugo", apns.liveToken());
+        String device = app.apnsDevice("hugo", apns.newLiveToken());
         String push = app.push(PushApp.users(List.of("hugo")), "Nobody", "hears this");
         JsonNode job = app.completed(push);
-        assertThat(counts(job)).containsExactly(1, 0, 0, 0, 1);
-        assertThat(failures(job)).containsOnly(Map.entry("NoCredential", 1));
+        assertThat(PushJobCounts.of(job)).containsExactly(1, 0, 0, 0, 1);
+        assertThat(PushJobCounts.failedByReason(job)).containsOnly(Map.entry("NoCredential", 1));
         assertThat(app.delivery(push, device).get("attempts").asInt()).isZero();
     }
 
@@ -234,28 +234,15 @@ class PushDeliveryIT extends ServerIT {
         for (var user : Map.of("ivy", List.of("vip", "de"), "jon", List.of("vip"), "kim", List.of("de"), "lou", List.<String>of())
                 .entrySet()) {
             assertThat(app.client().put("/v1/users/" + user.getKey(), Map.of("tags", user.getValue())).status()).isEqualTo(201);
-            app.apnsDevice(user.getKey(), apns.bulkToken());
+            app.apnsDevice(user.getKey(), apns.newBulkToken());
         }
-        app.apnsDevice("ivy", apns.bulkToken());
+        app.apnsDevice("ivy", apns.newBulkToken());
 
-        assertThat(counts(app.completed(app.push(Map.of("tags", Map.of("any", List.of("vip"))), "t", "b")))[0]).isEqualTo(3);
-        assertThat(counts(app.completed(app.push(Map.of("tags", Map.of("all", List.of("vip", "de"))), "t", "b")))[0]).isEqualTo(2);
-        assertThat(counts(app.completed(app.push(Map.of("tags", Map.of("any", List.of("fr"))), "t", "b")))[0]).isZero();
-        assertThat(counts(app.completed(app.push(Map.of("all", true), "t", "b")))).containsExactly(5, 0, 5, 5, 0);
-        assertThat(counts(app.completed(app.push(PushApp.users(List.of("kim", "lou", "nobody")), "t", "b")))[0]).isEqualTo(2);
-    }
-
-    /** targeted, queued, sent, delivered, failed */
-    static int[] counts(JsonNode job) {
-        JsonNode counts = job.get("counts");
-        return new int[]{counts.get("targeted").asInt(), counts.get("queued").asInt(), counts.get("sent").asInt(),
-                counts.get("delivered").asInt(), counts.get("failed").asInt()};
-    }
-
-    static Map<String, Integer> failures(JsonNode job) {
-        Map<String, Integer> failures = new java.util.HashMap<>();
-        job.get("counts").get("failedByReason").properties().forEach(e -> failures.put(e.getKey(), e.getValue().asInt()));
-        return failures;
+        assertThat(PushJobCounts.of(app.completed(app.push(Map.of("tags", Map.of("any", List.of("vip"))), "t", "b")))[0]).isEqualTo(3);
+        assertThat(PushJobCounts.of(app.completed(app.push(Map.of("tags", Map.of("all", List.of("vip", "de"))), "t", "b")))[0]).isEqualTo(2);
+        assertThat(PushJobCounts.of(app.completed(app.push(Map.of("tags", Map.of("any", List.of("fr"))), "t", "b")))[0]).isZero();
+        assertThat(PushJobCounts.of(app.completed(app.push(Map.of("all", true), "t", "b")))).containsExactly(5, 0, 5, 5, 0);
+        assertThat(PushJobCounts.of(app.completed(app.push(PushApp.users(List.of("kim", "lou", "nobody")), "t", "b")))[0]).isEqualTo(2);
     }
 
     private JsonNode fcmMessage(String token) {

@@ -1,6 +1,6 @@
 package io.linnet.server.push;
 
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.support.ServerIT;
 import io.linnet.tenancy.TenantId;
@@ -27,13 +27,13 @@ class PushFairnessIT extends ServerIT {
 
     @Test
     void a_push_of_another_app_goes_out_while_a_large_broadcast_is_still_being_sent() {
-        ApnsFake apns = ProviderFakes.apns();
+        MockApns apns = ProviderFakes.apns();
         PushApp big = PushApp.create(api(), fixtures(), "Fairness Broadcaster");
         PushApp small = PushApp.create(api(), fixtures(), "Fairness Bystander");
         TenantId bigTenant = new TenantId(UUID.fromString(big.app().owner().tenantId()));
         big.bulkApnsDevices(database, apns, 1, BROADCAST);
         small.users("sam");
-        String device = small.apnsDevice("sam", apns.liveToken());
+        String device = small.apnsDevice("sam", apns.newLiveToken());
 
         String broadcast = big.push(Map.of("all", true), "Big news", "For everyone");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
@@ -44,8 +44,8 @@ class PushFairnessIT extends ServerIT {
         JsonNode singleJob = small.completed(single, Duration.ofMinutes(1));
         JsonNode broadcastJob = big.completed(broadcast, Duration.ofMinutes(4));
 
-        assertThat(PushDeliveryIT.counts(singleJob)).containsExactly(1, 0, 1, 1, 0);
-        assertThat(PushDeliveryIT.counts(broadcastJob)).containsExactly(BROADCAST, 0, BROADCAST, BROADCAST, 0);
+        assertThat(PushJobCounts.of(singleJob)).containsExactly(1, 0, 1, 1, 0);
+        assertThat(PushJobCounts.of(broadcastJob)).containsExactly(BROADCAST, 0, BROADCAST, BROADCAST, 0);
         // with the oldest due deliveries claimed first whatever their app, the single push would have waited until
         // every delivery of the broadcast was claimed: at most what the workers hold (4 x 250 x 2) could end after it
         int broadcastAfterSingle = database.inTenant(bigTenant, () -> database.jdbc().sql("""

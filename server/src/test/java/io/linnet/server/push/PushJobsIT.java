@@ -1,7 +1,7 @@
 package io.linnet.server.push;
 
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.support.ServerIT;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,13 @@ import static org.assertj.core.api.Assertions.within;
 class PushJobsIT extends ServerIT {
 
     private static final String UNKNOWN = "01234567-89ab-7def-8123-456789abcdef";
-    private final ApnsFake apns = ProviderFakes.apns();
+    private final MockApns apns = ProviderFakes.apns();
 
     @Test
     void a_scheduled_push_waits_and_can_be_cancelled_but_one_that_started_cannot() {
         PushApp app = PushApp.create(api(), fixtures(), "Jobs Cancel");
         app.users("amy");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("amy", token);
         Instant later = Instant.now().plus(Duration.ofHours(1));
 
@@ -44,7 +44,7 @@ class PushJobsIT extends ServerIT {
         JsonNode job = app.job(scheduled);
         assertThat(Instant.parse(job.get("sendAt").asString())).isCloseTo(later, within(1, java.time.temporal.ChronoUnit.MILLIS));
         assertThat(job.get("target").get("users").get(0).asString()).isEqualTo("amy");
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(0, 0, 0, 0, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(0, 0, 0, 0, 0);
 
         Api.Response cancelled = app.client().post("/v1/push/" + scheduled + "/cancel", null);
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
@@ -63,7 +63,7 @@ class PushJobsIT extends ServerIT {
     void a_push_for_later_goes_out_at_its_time() {
         PushApp app = PushApp.create(api(), fixtures(), "Jobs Later");
         app.users("bo");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("bo", token);
         Instant sendAt = Instant.now().plusSeconds(2);
         String push = app.push(PushApp.users(List.of("bo")), "Soon", "In two seconds", "sendAt", sendAt.toString());
@@ -79,9 +79,9 @@ class PushJobsIT extends ServerIT {
     void an_open_counts_once_per_device_and_only_for_a_device_the_push_went_to() {
         PushApp app = PushApp.create(api(), fixtures(), "Jobs Opens");
         app.users("cal", "dot");
-        String first = app.apnsDevice("cal", apns.liveToken());
-        String second = app.apnsDevice("cal", apns.liveToken());
-        String elsewhere = app.apnsDevice("dot", apns.liveToken());
+        String first = app.apnsDevice("cal", apns.newLiveToken());
+        String second = app.apnsDevice("cal", apns.newLiveToken());
+        String elsewhere = app.apnsDevice("dot", apns.newLiveToken());
         String push = app.push(PushApp.users(List.of("cal")), "Open me", "Please");
         app.completed(push);
 
@@ -102,7 +102,7 @@ class PushJobsIT extends ServerIT {
     void a_template_with_variables_is_kept_renamed_rendered_into_a_push_and_deleted() {
         PushApp app = PushApp.create(api(), fixtures(), "Jobs Templates");
         app.users("eva");
-        String token = apns.liveToken();
+        String token = apns.newLiveToken();
         app.apnsDevice("eva", token);
 
         Api.Response created = app.client().post("/v1/push/templates", Map.of("name", "Order shipped",
@@ -161,7 +161,7 @@ class PushJobsIT extends ServerIT {
         PushApp theirs = PushApp.create(api(), fixtures(), "Jobs Theirs");
         mine.users("gem");
         theirs.users("gem");
-        String myDevice = mine.apnsDevice("gem", apns.liveToken());
+        String myDevice = mine.apnsDevice("gem", apns.newLiveToken());
         String myPush = mine.push(PushApp.users(List.of("gem")), "Mine", "only", "sendAt", Instant.now().plusSeconds(3600).toString());
         String template = mine.client().post("/v1/push/templates", Map.of("name", "Mine", "notification",
                 Map.of("title", "t"))).json().get("id").asString();
@@ -177,7 +177,7 @@ class PushJobsIT extends ServerIT {
         assertThat(theirs.client().get("/v1/push").json().get("items")).isEmpty();
 
         JsonNode stolen = theirs.completed(theirs.push(Map.of("devices", List.of(myDevice)), "Theirs", "to my device"));
-        assertThat(PushDeliveryIT.counts(stolen)[0]).as("a device id of another app targets nothing").isZero();
+        assertThat(PushJobCounts.of(stolen)[0]).as("a device id of another app targets nothing").isZero();
         assertThat(mine.job(myPush).get("state").asString()).isEqualTo("scheduled");
         assertThat(mine.client().get("/v1/push/templates/" + template).status()).isEqualTo(200);
     }

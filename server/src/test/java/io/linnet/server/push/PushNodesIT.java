@@ -4,7 +4,7 @@ import io.linnet.server.LinnetApplication;
 import io.linnet.server.embedded.EmbeddedPostgresServer;
 import io.linnet.server.embedded.EmbeddedRedisServer;
 import io.linnet.server.support.Api;
-import io.linnet.server.support.ApnsFake;
+import io.linnet.push.apns.MockApns;
 import io.linnet.server.support.ProviderFakes;
 import io.linnet.tenancy.secret.SecretCipher;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +48,7 @@ class PushNodesIT {
 
     private final SecurityContextHolderStrategy sharedServersStrategy = SecurityContextHolder.getContextHolderStrategy();
     private final String masterKey = SecretCipher.generateKey();
-    private final ApnsFake apns = ProviderFakes.apns();
+    private final MockApns apns = ProviderFakes.apns();
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
     private Path dataDir;
     private EmbeddedPostgresServer postgres;
@@ -92,7 +92,7 @@ class PushNodesIT {
         ConfigurableApplicationContext second = node(300);
         PushApp resumed = setup.app().on(api(second));
         JsonNode job = resumed.completed(push, Duration.ofSeconds(90));
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(3_000, 0, 3_000, 3_000, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(3_000, 0, 3_000, 3_000, 0);
         assertThat(setup.tokens()).allSatisfy(token -> assertThat(apns.accepted(token)).as(token).isEqualTo(1));
     }
 
@@ -107,7 +107,7 @@ class PushNodesIT {
         String push = setup.app().push(Map.of("all", true), "Shared", "by two nodes");
         JsonNode job = setup.app().completed(push, Duration.ofSeconds(120));
 
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(6_000, 0, 6_000, 6_000, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(6_000, 0, 6_000, 6_000, 0);
         assertThat(setup.tokens()).allSatisfy(token -> assertThat(apns.accepted(token)).as(token).isEqualTo(1));
         assertThat(sql("select count(distinct claimed_by) from push_deliveries where job_id = '" + push + "'"))
                 .as("both nodes sent part of it").isEqualTo(2);
@@ -141,7 +141,7 @@ class PushNodesIT {
 
         JsonNode job = setup.app().completed(push, Duration.ofSeconds(60));
 
-        assertThat(PushDeliveryIT.counts(job)).containsExactly(1_000, 0, 1_000, 1_000, 0);
+        assertThat(PushJobCounts.of(job)).containsExactly(1_000, 0, 1_000, 1_000, 0);
         assertThat(setup.tokens()).allSatisfy(token -> assertThat(apns.accepted(token)).as(token).isEqualTo(1));
         assertThat(Instant.parse(job.get("completedAt").asString())).isAfter(leasesEnd.minusMillis(500));
     }
@@ -168,7 +168,7 @@ class PushNodesIT {
         app.uploadApnsKey();
         List<String> tokens = new ArrayList<>(devices);
         for (int i = 0; i < devices; i++) {
-            tokens.add(apns.bulkToken());
+            tokens.add(apns.newBulkToken());
         }
         try (Connection connection = connection()) {
             try (PreparedStatement users = connection.prepareStatement(
@@ -200,6 +200,7 @@ class PushNodesIT {
                 "--linnet.data-dir=" + dataDir,
                 "--linnet.db.url=" + postgres.jdbcUrl(),
                 "--linnet.db.user=" + EmbeddedPostgresServer.SUPERUSER,
+                "--linnet.db.password=" + postgres.password(),
                 "--linnet.redis-url=" + redis.url(),
                 "--linnet.master-key=" + masterKey,
                 "--linnet.operator.email=" + OPERATOR,
@@ -224,7 +225,7 @@ class PushNodesIT {
     }
 
     private Connection connection() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, "");
+        return DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, postgres.password());
     }
 
     private int sql(String query) {

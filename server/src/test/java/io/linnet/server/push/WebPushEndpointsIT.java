@@ -1,19 +1,20 @@
 package io.linnet.server.push;
 
-import io.linnet.messaging.AppRef;
 import io.linnet.messaging.UserId;
-import io.linnet.push.device.DeviceRegistration;
-import io.linnet.push.device.Devices;
-import io.linnet.push.webpush.EndpointGuard;
+import io.linnet.messaging.UserManagement;
+import io.linnet.push.DeviceRegistration;
+import io.linnet.push.Devices;
 import io.linnet.push.webpush.FakePushService;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
 import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.ErrorCode;
 import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.database.TenantDatabase;
+import io.linnet.tenancy.outbound.OutboundGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +42,10 @@ class WebPushEndpointsIT extends ServerIT {
     AppManagement apps;
 
     @Autowired
-    EndpointGuard endpoints;
+    UserManagement users;
+
+    @Autowired
+    OutboundGuard endpoints;
 
     @Test
     void where_private_endpoints_are_allowed_a_push_service_on_this_machine_registers_but_credentials_in_the_url_do_not()
@@ -70,14 +74,14 @@ class WebPushEndpointsIT extends ServerIT {
         app.users("jon");
         AppRef ref = new AppRef(new TenantId(UUID.fromString(app.app().owner().tenantId())),
                 new AppId(UUID.fromString(app.appId())));
-        Devices production = new Devices(database, apps, new EndpointGuard(false));
+        Devices production = new Devices(database, apps, users, new OutboundGuard(false));
         record Refused(String endpoint, String detail) {
         }
         List<Refused> cases = List.of(
                 new Refused("http://127.0.0.1:8080/push/1", "subscription.endpoint must be an https URL"),
                 new Refused("https://127.0.0.1/push/1",
                         "subscription.endpoint is refused: its host 127.0.0.1 is not a public address (loopback)"),
-                new Refused("https://localhost/push/1", "its host localhost resolves to "),
+                new Refused("https://localhost/push/1", "its host localhost does not resolve to public addresses only"),
                 new Refused("https://169.254.169.254/latest/meta-data/", "(cloud metadata (169.254.169.254))"),
                 new Refused("https://10.0.0.8/push/1", "(private (site-local))"),
                 new Refused("https://[fd00:ec2::254]/push/1", "(unique-local (fc00::/7))"),

@@ -60,6 +60,12 @@ public final class ChatClient implements AutoCloseable {
         return this;
     }
 
+    /** Sends a binary frame, which the protocol has no use for (for the fuzzers). */
+    public ChatClient sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+        return this;
+    }
+
     /** Sends a text message and answers the ack. */
     public JsonNode say(String conversationId, String clientMsgId, String text) {
         send(Map.of("type", "send", "clientMsgId", clientMsgId, "conversationId", conversationId,

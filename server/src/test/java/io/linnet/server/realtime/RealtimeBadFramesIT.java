@@ -51,7 +51,7 @@ class RealtimeBadFramesIT extends ServerIT {
         ann.send(Map.of("type", "teleport", "ref", "u"));
 
         JsonNode error = ann.next("error");
-        RealtimeChatIT.assertError(error, "u", "unknown_type");
+        ErrorFrames.assertError(error, "u", "unknown_type");
         assertThat(error.get("detail").asString()).contains("teleport");
         assertStillUsableAndNothingStored();
     }
@@ -83,11 +83,11 @@ class RealtimeBadFramesIT extends ServerIT {
 
         ann.send(Map.of("type", "send", "ref", "long", "clientMsgId", "c-2", "conversationId", conversation,
                 "body", Map.of("type", "text", "text", "x".repeat(4001))));
-        RealtimeChatIT.assertError(ann.next("error"), "long", "invalid_request");
+        ErrorFrames.assertError(ann.next("error"), "long", "invalid_request");
 
         ann.send(Map.of("type", "send", "ref", "kind", "clientMsgId", "c-3", "conversationId", conversation,
                 "body", Map.of("type", "sticker")));
-        RealtimeChatIT.assertError(ann.next("error"), "kind", "invalid_request");
+        ErrorFrames.assertError(ann.next("error"), "kind", "invalid_request");
         assertStillUsableAndNothingStored();
     }
 
@@ -96,7 +96,7 @@ class RealtimeBadFramesIT extends ServerIT {
         ann.send(Map.of("type", "send", "ref", "nowhere", "clientMsgId", "n-1", "conversationId", UUID.randomUUID().toString(),
                 "body", Map.of("type", "text", "text", "anyone?")));
 
-        RealtimeChatIT.assertError(ann.next("error"), "nowhere", "not_found");
+        ErrorFrames.assertError(ann.next("error"), "nowhere", "not_found");
         assertStillUsableAndNothingStored();
     }
 
@@ -108,7 +108,7 @@ class RealtimeBadFramesIT extends ServerIT {
         ann.send(Map.of("type", "send", "ref", "again", "clientMsgId", "same-id", "conversationId", group,
                 "body", Map.of("type", "text", "text", "second")));
 
-        RealtimeChatIT.assertError(ann.next("error"), "again", "conflict");
+        ErrorFrames.assertError(ann.next("error"), "again", "conflict");
         assertThat(chat.app().history(group, "?afterSeq=0").get("items")).isEmpty();
     }
 

@@ -70,11 +70,11 @@ class RealtimeChatIT extends ServerIT {
 
         cat.send(Map.of("type", "send", "ref", "s", "clientMsgId", "c-1", "conversationId", conversation,
                 "body", Map.of("type", "text", "text", "let me in")));
-        assertError(cat.next("error"), "s", "not_found");
+        ErrorFrames.assertError(cat.next("error"), "s", "not_found");
         cat.send(Map.of("type", "sync", "ref", "y", "conversations", List.of(Map.of("id", conversation, "afterSeq", 0))));
-        assertError(cat.next("error"), "y", "not_found");
+        ErrorFrames.assertError(cat.next("error"), "y", "not_found");
         cat.send(Map.of("type", "typing", "ref", "t", "conversationId", conversation));
-        assertError(cat.next("error"), "t", "not_found");
+        ErrorFrames.assertError(cat.next("error"), "t", "not_found");
 
         assertThat(ben.receives(frame -> frame.path("type").asString().equals("message")
                 || frame.path("type").asString().equals("typing"), Duration.ofMillis(300))).isFalse();
@@ -90,9 +90,9 @@ class RealtimeChatIT extends ServerIT {
 
             impostor.send(Map.of("type", "send", "ref", "x", "clientMsgId", "x-1", "conversationId", conversation,
                     "body", Map.of("type", "text", "text", "hello from another app")));
-            assertError(impostor.next("error"), "x", "not_found");
+            ErrorFrames.assertError(impostor.next("error"), "x", "not_found");
             impostor.send(Map.of("type", "read", "ref", "r", "conversationId", conversation, "seq", 1));
-            assertError(impostor.next("error"), "r", "not_found");
+            ErrorFrames.assertError(impostor.next("error"), "r", "not_found");
         }
         assertThat(chat.app().history(conversation, "?afterSeq=0").get("items")).isEmpty();
     }
@@ -134,12 +134,5 @@ class RealtimeChatIT extends ServerIT {
         device.send(Map.of("type", "auth", "token", api().accessToken(chat.app().key().keyId(), chat.app().key().secret())));
 
         assertThat(device.closeCode()).isEqualTo(4001);
-    }
-
-    static void assertError(JsonNode error, String ref, String code) {
-        assertThat(error.get("type").asString()).isEqualTo("error");
-        assertThat(error.get("ref").asString()).as(error.toString()).isEqualTo(ref);
-        assertThat(error.get("code").asString()).as(error.toString()).isEqualTo(code);
-        assertThat(error.get("detail").asString()).isNotBlank();
     }
 }

@@ -66,6 +66,7 @@ class RealtimeEventsIT extends ServerIT {
             ann.say(group, "here-1", "who is online?");
             chat.device("ben");
 
+            await().atMost(Duration.ofSeconds(10)).until(() -> !announced.isEmpty());
             assertThat(announced).singleElement().satisfies(sent -> {
                 assertThat(sent.recipientIds()).extracting(UserId::value).containsExactly("ben", "cat");
                 assertThat(sent.offlineRecipientIds()).extracting(UserId::value).containsExactly("cat");
@@ -111,7 +112,7 @@ class RealtimeEventsIT extends ServerIT {
         ben.send(Map.of("type", "read", "conversationId", direct, "seq", 1));
         ben.send(Map.of("type", "read", "ref", "past", "conversationId", direct, "seq", 99));
 
-        RealtimeChatIT.assertError(ben.next("error"), "past", "invalid_request");
+        ErrorFrames.assertError(ben.next("error"), "past", "invalid_request");
         assertThat(ann.receives(frame -> frame.path("type").asString().equals("receipt"), Duration.ofMillis(300))).isFalse();
     }
 
@@ -174,7 +175,7 @@ class RealtimeEventsIT extends ServerIT {
         String messageId = ann.say(direct, "mine", "mine to recall").get("messageId").asString();
 
         ben.send(Map.of("type", "recall", "ref", "not-yours", "messageId", messageId));
-        RealtimeChatIT.assertError(ben.next("error"), "not-yours", "forbidden");
+        ErrorFrames.assertError(ben.next("error"), "not-yours", "forbidden");
 
         Api.Response recalled = chat.app().client().post("/v1/messages/" + messageId + "/recall", Map.of());
         assertThat(recalled.status()).as(recalled.toString()).isEqualTo(200);

@@ -4,6 +4,7 @@ import io.linnet.server.messaging.MessagingApp;
 import io.linnet.server.moderation.Moderation;
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
+import io.linnet.server.support.ServerJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,14 +41,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two server processes sharing PostgreSQL and Redis: the test's server and the packaged jar
  * started beside it. Clients on different nodes chat, see each other's presence and are signed
- * out across nodes; the second node also runs with tight limits (a 1 s heartbeat, two connections
+ * out across nodes (a user, or a whole suspended tenant); the second node also runs with tight limits (a 1 s heartbeat, two connections
  * per user, 64 KiB waiting for a client, 3 s presence claims), and is finally killed to show that
  * it leaves no ghost presence.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeTwoNodesIT extends ServerIT {
 
-    private static SecondNode second;
+    private static ServerJar second;
 
     @Autowired
     ApplicationContext context;
@@ -85,6 +86,24 @@ class RealtimeTwoNodesIT extends ServerIT {
         return ChatClient.connect(second.gateway(), chat.token(user));
     }
 
+    /**
+     * Pings from {@code clients} every 300 ms until closed: the second node's heartbeat is 1 s, and a client
+     * that only listens would be closed as idle on a busy machine before the test is done with it.
+     */
+    private static AutoCloseable keptAlive(ChatClient... clients) {
+        ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+        pinger.scheduleAtFixedRate(() -> {
+            for (ChatClient client : clients) {
+                try {
+                    client.sendText("{\"type\":\"ping\"}");
+                } catch (RuntimeException closed) {
+                    // closed on purpose by the test, or by the server: nothing left to keep alive
+                }
+            }
+        }, 0, 300, TimeUnit.MILLISECONDS);
+        return pinger::shutdownNow;
+    }
+
     @Test
     @Order(1)
     void clients_on_different_nodes_chat_in_real_time_on_every_device() {
@@ -107,7 +126,7 @@ class RealtimeTwoNodesIT extends ServerIT {
     void a_group_split_across_nodes_receives_concurrent_senders_in_seq_order() throws Exception {
         String group = chat.app().group("Split", "ann", "ben", "cat");
         ChatClient ann = chat.device("ann");
-        try (ChatClient ben = onSecondNode("ben"); ChatClient cat = onSecondNode("cat")) {
+        try (ChatClient ben = onSecondNode("ben"); ChatClient cat = onSecondNode("cat"); AutoCloseable pinging = keptAlive(ben)) {
             int each = 25;
             try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> sending = new ArrayList<>();
@@ -280,6 +299,26 @@ class RealtimeTwoNodesIT extends ServerIT {
 
     @Test
     @Order(9)
+    void suspending_a_tenant_on_one_node_closes_its_sockets_on_the_other() throws Exception {
+        Chat bystander = new Chat(MessagingApp.create(api(), fixtures(), "Two Nodes Bystander"));
+        bystander.app().users("dan");
+        try (ChatClient ben = onSecondNode("ben");
+             ChatClient dan = ChatClient.connect(second.gateway(), bystander.token("dan"));
+             AutoCloseable pinging = keptAlive(ben, dan)) {
+            String tenant = chat.app().owner().tenantId();
+            assertThat(operator().post("/ops/v1/tenants/" + tenant + "/suspend", null).status()).isEqualTo(200);
+
+            assertThat(ben.closeCode()).isEqualTo(4003);
+            dan.send(Map.of("type", "ping", "ref", "still-here"));
+            assertThat(dan.next(frame -> "still-here".equals(frame.path("ref").asString(null))).get("type").asString())
+                    .isEqualTo("pong");
+        } finally {
+            bystander.close();
+        }
+    }
+
+    @Test
+    @Order(10)
     void a_node_that_dies_leaves_no_ghost_presence_beyond_its_claims_lifetime() throws Exception {
         ChatClient ann = chat.device("ann");
         ChatClient ben = onSecondNode("ben");

@@ -1,5 +1,6 @@
 package io.linnet.server.support;
 
+import io.linnet.push.apns.MockApns;
 import io.linnet.push.fcm.FakeFcmServer;
 
 import java.io.IOException;
@@ -12,15 +13,15 @@ import java.io.UncheckedIOException;
  */
 public final class ProviderFakes {
 
-    private static ApnsFake apns;
+    private static MockApns apns;
     private static FakeFcmServer fcm;
 
     private ProviderFakes() {
     }
 
-    public static synchronized ApnsFake apns() {
+    public static synchronized MockApns apns() {
         if (apns == null) {
-            apns = new ApnsFake();
+            apns = new MockApns();
             Runtime.getRuntime().addShutdownHook(new Thread(apns::close));
         }
         return apns;

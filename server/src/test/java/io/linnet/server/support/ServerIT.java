@@ -34,6 +34,8 @@ public abstract class ServerIT {
         registry.add("linnet.sso.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("linnet.sso.label", () -> "Fake IdP");
         registry.add("linnet.gateway.port", () -> 0);
+        // a token that expires within seconds, for the test that its socket closes then
+        registry.add("linnet.messaging.user-token-min-ttl", () -> "PT2S");
         // the tests' pre-send hooks listen on plain http on this machine
         registry.add("linnet.moderation.allow-insecure-hooks", () -> true);
         pushProviders(registry);
@@ -47,7 +49,8 @@ public abstract class ServerIT {
         registry.add("linnet.push.apns-sandbox-port", () -> ProviderFakes.apns().port());
         registry.add("linnet.push.apns-trusted-certificate", () -> ProviderFakes.apns().certificateFile());
         registry.add("linnet.push.fcm-base-url", () -> ProviderFakes.fcm().baseUrl().toString());
-        // the Web Push fakes listen on http://127.0.0.1; EndpointGuardIT checks the guard as production has it
+        registry.add("linnet.push.fcm-token-uri", () -> ProviderFakes.fcm().tokenUri().toString());
+        // the Web Push fakes listen on http://127.0.0.1; WebPushEndpointsIT and OutboundGuardIT check the guard as production has it
         registry.add("linnet.push.web-push-allow-private-endpoints", () -> "true");
         registry.add("linnet.push.retry-base", () -> "PT0.2S");
         registry.add("linnet.push.credential-cache-ttl", () -> "PT1S");

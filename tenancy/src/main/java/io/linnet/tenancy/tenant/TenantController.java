@@ -29,11 +29,11 @@ class TenantController {
     record OwnerRequest(String email, String password) {
     }
 
-    record CreateRequest(String name, OwnerRequest owner) {
+    record NewTenantRequest(String name, OwnerRequest owner) {
     }
 
     /** A created tenant; {@code invitationUrl} is set when the owner still has to choose a password. */
-    record Created(Tenant tenant, Member owner, String invitationUrl) {
+    record NewTenantAnswer(Tenant tenant, Member owner, String invitationUrl) {
     }
 
     private final TenantManagement tenants;
@@ -45,7 +45,7 @@ class TenantController {
     }
 
     @PostMapping
-    ResponseEntity<Created> create(Actor.Operator actor, @RequestBody CreateRequest request) {
+    ResponseEntity<NewTenantAnswer> create(Actor.Operator actor, @RequestBody NewTenantRequest request) {
         if (request.owner() == null) {
             throw DomainException.invalid("owner is required: {\"email\": ..., \"password\"?: ...}");
         }
@@ -53,7 +53,7 @@ class TenantController {
                 Optional.ofNullable(request.owner().password()));
         return ResponseEntity.created(URI.create("/ops/v1/tenants/" + created.tenant().id()))
                 .header("Cache-Control", "no-store")
-                .body(new Created(created.tenant(), created.owner(), created.invitation().map(links::linkFor).orElse(null)));
+                .body(new NewTenantAnswer(created.tenant(), created.owner(), created.invitation().map(links::linkFor).orElse(null)));
     }
 
     @GetMapping

@@ -5,10 +5,12 @@ import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.TenantStatusChanged;
 import io.linnet.tenancy.account.OwnerEnrolment;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
@@ -30,12 +32,15 @@ public class TenantManagement {
     private final TenantDatabase tenants;
     private final OwnerEnrolment owners;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public TenantManagement(PlatformDatabase platform, TenantDatabase tenants, OwnerEnrolment owners, AuditLog audit) {
+    public TenantManagement(PlatformDatabase platform, TenantDatabase tenants, OwnerEnrolment owners, AuditLog audit,
+                            ApplicationEventPublisher events) {
         this.platform = platform;
         this.tenants = tenants;
         this.owners = owners;
         this.audit = audit;
+        this.events = events;
     }
 
     public CreatedTenant create(Actor.Operator actor, String name, String ownerEmail, Optional<String> ownerPassword) {
@@ -80,13 +85,16 @@ public class TenantManagement {
                 .single());
     }
 
-    /** Suspends a tenant: its members and app keys are refused from the next request on. */
+    /**
+     * Suspends a tenant: its members, app keys and user tokens are refused from the next request on,
+     * its live connections are closed and its pushes wait until it is resumed.
+     */
     public Tenant suspend(Actor.Operator actor, TenantId id) {
-        return changeStatus(actor, id, Tenant.Status.SUSPENDED, "tenant.suspended");
+        return changeStatus(actor, id, Tenant.Status.SUSPENDED, "tenant.suspended", TenantStatusChanged.Change.SUSPENDED);
     }
 
     public Tenant resume(Actor.Operator actor, TenantId id) {
-        return changeStatus(actor, id, Tenant.Status.ACTIVE, "tenant.resumed");
+        return changeStatus(actor, id, Tenant.Status.ACTIVE, "tenant.resumed", TenantStatusChanged.Change.RESUMED);
     }
 
     /**
@@ -103,11 +111,13 @@ public class TenantManagement {
             platform.jdbc().sql("delete from tenants where id = ?").param(id.value()).update();
             audit.recordOnPlatform(Optional.of(id), actor, "tenant.deleted", "tenant", id.toString(),
                     Map.of("name", tenant.name()));
+            events.publishEvent(new TenantStatusChanged(id, TenantStatusChanged.Change.DELETED));
             return null;
         });
     }
 
-    private Tenant changeStatus(Actor.Operator actor, TenantId id, Tenant.Status status, String action) {
+    private Tenant changeStatus(Actor.Operator actor, TenantId id, Tenant.Status status, String action,
+                                TenantStatusChanged.Change change) {
         return platform.inTransaction(() -> {
             Tenant before = find(id);
             if (before.status() == status) {
@@ -119,6 +129,7 @@ public class TenantManagement {
                     .params(status.name(), status.name(), id.value())
                     .update();
             audit.recordOnPlatform(Optional.of(id), actor, action, "tenant", id.toString(), Map.of("name", before.name()));
+            events.publishEvent(new TenantStatusChanged(id, change));
             return find(id);
         });
     }

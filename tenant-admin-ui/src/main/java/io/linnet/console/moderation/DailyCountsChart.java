@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import io.linnet.console.component.EmptyState;
-import io.linnet.messaging.moderation.ModerationCounts;
+import io.linnet.moderation.ModerationCounts;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -17,9 +17,9 @@ import io.linnet.console.component.FieldErrors;
 import io.linnet.console.component.SecretDialog;
 import io.linnet.console.component.Times;
 import io.linnet.console.session.SignedInAccount;
-import io.linnet.messaging.moderation.PreSendHookConfig;
-import io.linnet.messaging.moderation.PreSendHookSettings;
-import io.linnet.messaging.moderation.PreSendHooks;
+import io.linnet.moderation.PreSendHookConfig;
+import io.linnet.moderation.PreSendHookSettings;
+import io.linnet.moderation.PreSendHooks;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
 

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.linnet.console.component.FieldErrors;
-import io.linnet.messaging.moderation.Rule;
-import io.linnet.messaging.moderation.RuleKind;
+import io.linnet.moderation.Rule;
+import io.linnet.moderation.RuleKind;
 import io.linnet.tenancy.DomainException;
 
 import java.nio.charset.StandardCharsets;

@@ -7,9 +7,9 @@ import io.linnet.console.component.Feedback;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
-import io.linnet.messaging.moderation.Restriction;
-import io.linnet.messaging.moderation.RestrictionKind;
-import io.linnet.messaging.moderation.Restrictions;
+import io.linnet.moderation.Restriction;
+import io.linnet.moderation.RestrictionKind;
+import io.linnet.moderation.Restrictions;
 import io.linnet.tenancy.AppId;
 
 import java.time.Instant;

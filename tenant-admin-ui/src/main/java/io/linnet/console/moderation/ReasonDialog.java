@@ -8,7 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.linnet.console.component.FieldErrors;
-import io.linnet.messaging.moderation.ReviewQueue;
+import io.linnet.moderation.ReviewQueue;
 import io.linnet.tenancy.DomainException;
 
 import java.util.function.Consumer;

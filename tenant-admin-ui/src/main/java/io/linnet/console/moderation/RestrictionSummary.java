@@ -2,8 +2,8 @@ package io.linnet.console.moderation;
 
 import com.vaadin.flow.component.html.Span;
 import io.linnet.console.component.Times;
-import io.linnet.messaging.moderation.Restriction;
-import io.linnet.messaging.moderation.RestrictionKind;
+import io.linnet.moderation.Restriction;
+import io.linnet.moderation.RestrictionKind;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -6,10 +6,10 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import io.linnet.console.component.Times;
-import io.linnet.messaging.message.Message;
-import io.linnet.messaging.moderation.ReviewItem;
-import io.linnet.messaging.moderation.ReviewQueue;
-import io.linnet.messaging.moderation.ReviewStatus;
+import io.linnet.messaging.Message;
+import io.linnet.moderation.ReviewItem;
+import io.linnet.moderation.ReviewQueue;
+import io.linnet.moderation.ReviewStatus;
 
 /**
  * One queued message in its context: why it is queued and what was decided, then the messages

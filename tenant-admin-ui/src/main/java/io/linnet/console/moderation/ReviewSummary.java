@@ -1,8 +1,8 @@
 package io.linnet.console.moderation;
 
 import com.vaadin.flow.component.html.Span;
-import io.linnet.messaging.moderation.ReviewItem;
-import io.linnet.messaging.moderation.ReviewStatus;
+import io.linnet.moderation.ReviewItem;
+import io.linnet.moderation.ReviewStatus;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;

@@ -11,11 +11,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.linnet.console.component.FieldErrors;
-import io.linnet.messaging.moderation.ModerationRules;
-import io.linnet.messaging.moderation.Rule;
-import io.linnet.messaging.moderation.RuleAction;
-import io.linnet.messaging.moderation.RuleKind;
-import io.linnet.messaging.moderation.RuleScope;
+import io.linnet.moderation.ModerationRules;
+import io.linnet.moderation.Rule;
+import io.linnet.moderation.RuleAction;
+import io.linnet.moderation.RuleKind;
+import io.linnet.moderation.RuleScope;
 import io.linnet.tenancy.DomainException;
 
 import java.util.Arrays;

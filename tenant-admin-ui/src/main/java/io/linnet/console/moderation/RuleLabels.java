@@ -1,9 +1,9 @@
 package io.linnet.console.moderation;
 
 import com.vaadin.flow.component.html.Span;
-import io.linnet.messaging.moderation.RuleAction;
-import io.linnet.messaging.moderation.RuleKind;
-import io.linnet.messaging.moderation.RuleScope;
+import io.linnet.moderation.RuleAction;
+import io.linnet.moderation.RuleKind;
+import io.linnet.moderation.RuleScope;
 
 /** How the rules' settings read in the console. */
 final class RuleLabels {

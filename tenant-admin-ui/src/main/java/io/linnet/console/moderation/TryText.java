@@ -8,9 +8,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import io.linnet.messaging.conversation.ConversationType;
-import io.linnet.messaging.moderation.RuleAction;
-import io.linnet.messaging.moderation.Verdict;
+import io.linnet.messaging.ConversationType;
+import io.linnet.moderation.RuleAction;
+import io.linnet.moderation.Verdict;
 import io.linnet.tenancy.DomainException;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package io.linnet.console.push;
 
 import com.vaadin.flow.component.html.Span;
 import io.linnet.console.component.Times;
-import io.linnet.push.credential.ExpiryWarning;
-import io.linnet.push.credential.PushCredential;
+import io.linnet.push.ExpiryWarning;
+import io.linnet.push.PushCredential;
 
 import java.time.Duration;
 import java.time.Instant;

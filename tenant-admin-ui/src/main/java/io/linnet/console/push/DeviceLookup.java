@@ -14,7 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.Times;
-import io.linnet.push.device.Device;
+import io.linnet.messaging.UserId;
+import io.linnet.push.Device;
+import io.linnet.tenancy.DomainException;
 
 import java.util.List;
 import java.util.function.Function;
@@ -29,11 +31,11 @@ class DeviceLookup extends Composite<VerticalLayout> {
     private final EmptyState none = new EmptyState("No devices",
             "This user has registered no device yet, so pushes to them reach nobody.");
 
-    DeviceLookup(Function<String, List<Device>> devicesOf) {
+    DeviceLookup(Function<UserId, List<Device>> devicesOf) {
         user.setId("device-user");
         user.setClearButtonVisible(true);
         Button find = new Button("Look up", VaadinIcon.SEARCH.create(), event ->
-                Feedback.attempt(() -> devicesOf.apply(user.getValue().strip())).ifPresent(this::show));
+                Feedback.attempt(() -> devicesOf.apply(userId(user.getValue().strip()))).ifPresent(this::show));
         find.setId("device-lookup");
         find.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         HorizontalLayout search = new HorizontalLayout(user, find);
@@ -42,7 +44,7 @@ class DeviceLookup extends Composite<VerticalLayout> {
         grid.setId("devices");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Device::provider).setHeader("Provider").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(device -> device.provider().wireName()).setHeader("Provider").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(DeviceLookup::address).setHeader("Token or endpoint").setWidth("14rem").setFlexGrow(3)
                 .setPartNameGenerator(device -> "wrap-anywhere");
         grid.addColumn(device -> device.environment() == null ? "" : device.environment()).setHeader("Environment")
@@ -52,7 +54,7 @@ class DeviceLookup extends Composite<VerticalLayout> {
         grid.addComponentColumn(DeviceLookup::validity).setHeader("Valid").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(device -> Times.format(device.lastSeenAt())).setHeader("Last seen (UTC)").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(Device::id).setHeader("Device id").setWidth("10rem").setFlexGrow(1)
+        grid.addColumn(device -> device.id().toString()).setHeader("Device id").setWidth("10rem").setFlexGrow(1)
                 .setPartNameGenerator(device -> "wrap-anywhere");
         grid.setVisible(false);
         none.setVisible(false);
@@ -61,6 +63,13 @@ class DeviceLookup extends Composite<VerticalLayout> {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.add(search, prompt, none, grid);
+    }
+
+    private static UserId userId(String raw) {
+        if (!UserId.isValid(raw)) {
+            throw DomainException.invalid("A user id is 1 to 128 letters, digits or '_', '.', '@', ':', '-'");
+        }
+        return UserId.of(raw);
     }
 
     private void show(List<Device> devices) {

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.linnet.console.component.FieldErrors;
-import io.linnet.push.credential.PushCredential;
+import io.linnet.push.PushCredential;
 import io.linnet.tenancy.DomainException;
 
 import java.util.function.BiFunction;

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import io.linnet.push.offline.OfflinePushPolicy;
+import io.linnet.push.OfflinePushPolicy;
 
 import java.util.Map;
 import java.util.function.Consumer;

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import io.linnet.console.component.CopyField;
-import io.linnet.push.credential.PushCredential;
+import io.linnet.push.PushCredential;
 
 /**
  * Shows a VAPID key pair's public key, to copy into the web app. It is public by design (every

@@ -1,7 +1,7 @@
 package io.linnet.console.push;
 
 import com.vaadin.flow.component.html.Span;
-import io.linnet.push.job.PushJob;
+import io.linnet.push.PushJob;
 
 import java.util.List;
 import java.util.Map;
@@ -53,13 +53,13 @@ final class PushJobSummary {
 
     /** The state as a badge: green when completed, grey while waiting, blue while sending, red when cancelled. */
     static Span stateBadge(PushJob job) {
-        Span badge = new Span(job.state());
+        Span badge = new Span(job.state().wireName());
         badge.setId("push-state-" + job.id());
         String theme = switch (job.state()) {
-            case "completed" -> job.counts().failed() > 0 && job.counts().delivered() == 0 ? "badge error" : "badge success";
-            case "cancelled" -> "badge error";
-            case "scheduled" -> "badge contrast";
-            default -> "badge";
+            case COMPLETED -> job.counts().failed() > 0 && job.counts().delivered() == 0 ? "badge error" : "badge success";
+            case CANCELLED -> "badge error";
+            case SCHEDULED -> "badge contrast";
+            case EXPANDING, SENDING -> "badge";
         };
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         return badge;

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.Times;
-import io.linnet.push.job.PushJob;
+import io.linnet.push.PushJob;
 import io.linnet.tenancy.Page;
 
 import java.util.List;
@@ -33,7 +33,7 @@ class PushJobsGrid extends Composite<VerticalLayout> {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(job -> Times.format(job.createdAt())).setHeader("Created (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(PushJobSummary::stateBadge).setHeader("State").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PushJob::origin).setHeader("From").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(job -> job.origin().wireName()).setHeader("From").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PushJobSummary::target).setHeader("To").setWidth("8rem").setFlexGrow(2)
                 .setPartNameGenerator(job -> "wrap-anywhere");
         grid.addColumn(PushJobSummary::title).setHeader("Notification").setWidth("8rem").setFlexGrow(2);

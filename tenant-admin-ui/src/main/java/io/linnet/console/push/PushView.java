@@ -15,10 +15,12 @@ import io.linnet.console.app.AppPicker;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.ViewHeader;
 import io.linnet.console.session.SignedInAccount;
-import io.linnet.push.device.Devices;
-import io.linnet.push.job.PushJobs;
-import io.linnet.push.offline.OfflinePushPolicies;
-import io.linnet.push.offline.OfflinePushPolicy;
+import io.linnet.push.Devices;
+import io.linnet.push.NewPush;
+import io.linnet.push.OfflinePushPolicies;
+import io.linnet.push.OfflinePushPolicy;
+import io.linnet.push.PushJobs;
+import io.linnet.push.PushSettings;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.Permission;
@@ -46,16 +48,18 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
     private final PushJobs jobs;
     private final Devices devices;
     private final OfflinePushPolicies offlinePush;
+    private final PushSettings settings;
     private PushJobsGrid jobsGrid;
     private Registration polling;
 
     public PushView(SignedInAccount signedIn, AppManagement apps, PushJobs jobs, Devices devices,
-                    OfflinePushPolicies offlinePush) {
+                    OfflinePushPolicies offlinePush, PushSettings settings) {
         this.signedIn = signedIn;
         this.apps = apps;
         this.jobs = jobs;
         this.devices = devices;
         this.offlinePush = offlinePush;
+        this.settings = settings;
         addClassName("console-view");
     }
 
@@ -78,12 +82,12 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
         tabs.setWidthFull();
         tabs.add("Pushes", jobsGrid).setId("tab-pushes");
         if (signedIn.may(Permission.PUSH_CREDENTIALS_WRITE)) {
-            tabs.add("Send a test push", new TestPushForm(request ->
-                    Feedback.attempt(() -> jobs.sendTest(signedIn.member(), appId, request)).ifPresent(job -> {
-                        Feedback.success("Test push queued: " + PushJobSummary.target(job));
-                        jobsGrid.refresh();
-                        tabs.setSelectedIndex(0);
-                    }))).setId("tab-test-push");
+            tabs.add("Send a test push", new TestPushForm(request -> Feedback.attempt(() ->
+                    jobs.sendTest(signedIn.member(), appId, NewPush.of(request, settings))).ifPresent(job -> {
+                Feedback.success("Test push queued: " + PushJobSummary.target(job));
+                jobsGrid.refresh();
+                tabs.setSelectedIndex(0);
+            }))).setId("tab-test-push");
         }
         tabs.add("Devices", new DeviceLookup(userId -> devices.ofUser(signedIn.member(), appId, userId)))
                 .setId("tab-devices");

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.linnet.push.job.PushRequest;
+import io.linnet.push.PushRequest;
 
 import java.util.List;
 import java.util.function.Consumer;

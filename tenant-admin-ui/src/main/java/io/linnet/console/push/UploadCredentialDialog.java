@@ -15,10 +15,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.linnet.console.component.FieldErrors;
-import io.linnet.push.credential.CredentialKind;
-import io.linnet.push.credential.CredentialUpload;
-import io.linnet.push.credential.PushCredential;
-import io.linnet.push.credential.PushCredentials;
+import io.linnet.push.CredentialKind;
+import io.linnet.push.CredentialUpload;
+import io.linnet.push.PushCredential;
+import io.linnet.push.PushCredentials;
 import io.linnet.tenancy.DomainException;
 
 import java.util.List;

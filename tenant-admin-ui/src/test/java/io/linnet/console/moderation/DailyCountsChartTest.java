@@ -1,7 +1,7 @@
 package io.linnet.console.moderation;
 
 import com.vaadin.flow.dom.Element;
-import io.linnet.messaging.moderation.ModerationCounts;
+import io.linnet.moderation.ModerationCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package io.linnet.console.moderation;
 
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.UserId;
-import io.linnet.messaging.moderation.Restriction;
-import io.linnet.messaging.moderation.RestrictionKind;
+import io.linnet.moderation.Restriction;
+import io.linnet.moderation.RestrictionKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

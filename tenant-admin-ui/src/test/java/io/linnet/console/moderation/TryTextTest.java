@@ -1,8 +1,8 @@
 package io.linnet.console.moderation;
 
 import com.vaadin.flow.component.html.Span;
-import io.linnet.messaging.moderation.RuleAction;
-import io.linnet.messaging.moderation.Verdict;
+import io.linnet.moderation.RuleAction;
+import io.linnet.moderation.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

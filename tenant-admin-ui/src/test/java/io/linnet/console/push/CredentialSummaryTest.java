@@ -1,9 +1,10 @@
 package io.linnet.console.push;
 
-import io.linnet.push.credential.CredentialKind;
-import io.linnet.push.credential.ExpiryWarning;
-import io.linnet.push.credential.PushCredential;
-import io.linnet.push.provider.PushProvider;
+import io.linnet.push.CredentialId;
+import io.linnet.push.CredentialKind;
+import io.linnet.push.ExpiryWarning;
+import io.linnet.push.PushCredential;
+import io.linnet.push.PushProvider;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.Ids;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CredentialSummaryTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     private static PushCredential credential(CredentialKind kind, Map<String, String> metadata, Instant expiresAt) {
-        return new PushCredential(Ids.next().toString(), new AppId(Ids.next()), kind.provider(), kind, "label", metadata,
+        return new PushCredential(new CredentialId(Ids.next()), new AppId(Ids.next()), kind.provider(), kind, "label", metadata,
                 expiresAt, ExpiryWarning.of(expiresAt, NOW), NOW, null, null);
     }
 

@@ -3,7 +3,7 @@ package io.linnet.console.push;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import io.linnet.push.offline.OfflinePushPolicy;
+import io.linnet.push.OfflinePushPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,9 +1,16 @@
 package io.linnet.console.push;
 
-import io.linnet.push.device.Device;
-import io.linnet.push.job.PushContent;
-import io.linnet.push.job.PushJob;
-import io.linnet.push.job.PushRequest;
+import io.linnet.messaging.UserId;
+import io.linnet.push.Device;
+import io.linnet.push.DeviceId;
+import io.linnet.push.JobState;
+import io.linnet.push.Origin;
+import io.linnet.push.PushContent;
+import io.linnet.push.PushJob;
+import io.linnet.push.PushJobId;
+import io.linnet.push.PushProvider;
+import io.linnet.push.PushRequest;
+import io.linnet.tenancy.Ids;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,8 +23,8 @@ class PushJobSummaryTest {
 
     private static PushJob job(Map<String, Object> target, PushContent content, int failed, Map<String, Integer> reasons) {
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
-        return new PushJob("j-1", "completed", "api", target, content, null, null, "high", now, now.plusSeconds(60), now,
-                now, null, new PushJob.Counts(5, 0, 5, 5 - failed, failed, 0, reasons));
+        return new PushJob(new PushJobId(Ids.next()), JobState.COMPLETED, Origin.API, target, content, null, null, "high",
+                now, now.plusSeconds(60), now, now, null, new PushJob.Counts(5, 0, 5, 5 - failed, failed, 0, reasons));
     }
 
     @Test
@@ -54,11 +61,11 @@ class PushJobSummaryTest {
     @Test
     void a_device_shows_enough_of_its_token_or_only_its_push_service() {
         Instant now = Instant.now();
-        Device apns = new Device("d", "u", "apns", "0123456789abcdef0123456789abcdef", null, "sandbox", null, null, true,
-                null, null, now, now);
-        Device web = new Device("d", "u", "webpush", null, new Device.Subscription(
-                "https://fcm.googleapis.com/fcm/send/secret-part", new Device.Keys("k", "a")), null, null, null, true,
-                null, null, now, now);
+        Device apns = new Device(new DeviceId(Ids.next()), UserId.of("u"), PushProvider.APNS,
+                "0123456789abcdef0123456789abcdef", null, "sandbox", null, null, true, null, null, now, now);
+        Device web = new Device(new DeviceId(Ids.next()), UserId.of("u"), PushProvider.WEBPUSH, null,
+                new Device.Subscription("https://fcm.googleapis.com/fcm/send/secret-part", new Device.Keys("k", "a")),
+                null, null, null, true, null, null, now, now);
         assertThat(DeviceLookup.address(apns)).isEqualTo("0123456789ab…abcdef");
         assertThat(DeviceLookup.address(web)).isEqualTo("https://fcm.googleapis.com/…");
     }
