@@ -1,8 +1,8 @@
 package io.linnet.bench.moderation;
 
-import io.linnet.messaging.conversation.ConversationType;
-import io.linnet.messaging.moderation.RuleSet;
-import io.linnet.messaging.moderation.Verdict;
+import io.linnet.messaging.ConversationType;
+import io.linnet.moderation.rule.RuleSet;
+import io.linnet.moderation.Verdict;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 import org.openjdk.jmh.annotations.Benchmark;

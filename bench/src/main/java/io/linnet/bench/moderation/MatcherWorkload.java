@@ -1,10 +1,10 @@
 package io.linnet.bench.moderation;
 
-import io.linnet.messaging.moderation.Rule;
-import io.linnet.messaging.moderation.RuleAction;
-import io.linnet.messaging.moderation.RuleKind;
-import io.linnet.messaging.moderation.RuleScope;
-import io.linnet.messaging.moderation.RuleSet;
+import io.linnet.moderation.Rule;
+import io.linnet.moderation.RuleAction;
+import io.linnet.moderation.RuleKind;
+import io.linnet.moderation.RuleScope;
+import io.linnet.moderation.rule.RuleSet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

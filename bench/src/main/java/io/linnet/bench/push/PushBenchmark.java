@@ -47,6 +47,7 @@ public final class PushBenchmark {
                     "LINNET_PUSH_APNS_SANDBOX_PORT", String.valueOf(apns.port()),
                     "LINNET_PUSH_APNS_TRUSTED_CERTIFICATE", apns.certificateFile().toString(),
                     "LINNET_PUSH_FCM_BASE_URL", fcm.baseUrl().toString(),
+                    "LINNET_PUSH_FCM_TOKEN_URI", fcm.baseUrl() + "/token",
                     // far above what this machine reaches: the limiter runs (a Redis call per batch) but never holds back
                     "LINNET_PUSH_APP_SEND_RATE", System.getenv().getOrDefault("LINNET_PUSH_APP_SEND_RATE", "100000"));
             try (ServerProcess server = ServerProcess.start(options, providers, work)) {
