@@ -76,10 +76,18 @@ class ModulesTest {
             Path documented = DOCUMENTED.resolve(file.getFileName().toString());
             assertThat(documented).as("%s is in docs/modules; rerun with -Dlinnet.modules.write-docs=true", file.getFileName())
                     .exists();
-            // Spring Modulith writes relations and events in no fixed order: the same lines, in any order, are the same document.
-            assertThat(Files.readAllLines(documented)).as("docs/modules/%s is what the code says; rerun with "
+            assertThat(linesOf(documented)).as("docs/modules/%s is what the code says; rerun with "
                     + "-Dlinnet.modules.write-docs=true", file.getFileName())
-                    .containsExactlyInAnyOrderElementsOf(Files.readAllLines(file));
+                    .containsExactlyInAnyOrderElementsOf(linesOf(file));
         }
+    }
+
+    /**
+     * A generated file's lines, in a form that does not depend on their order: Spring Modulith writes
+     * relations and events in no fixed order, and an AsciiDoc list's first item carries the table's
+     * cell mark ({@code |* x}), so the same items in another order differ in that mark only.
+     */
+    private static List<String> linesOf(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(line -> line.startsWith("|* ") ? line.substring(1) : line).toList();
     }
 }
