@@ -7,6 +7,7 @@ COPY tenancy/pom.xml tenancy/
 COPY messaging-core/pom.xml messaging-core/
 COPY moderation/pom.xml moderation/
 COPY push-core/pom.xml push-core/
+COPY analytics/pom.xml analytics/
 COPY billing/pom.xml billing/
 COPY tenant-admin-ui/pom.xml tenant-admin-ui/
 COPY server/pom.xml server/

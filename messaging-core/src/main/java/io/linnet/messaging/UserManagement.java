@@ -39,7 +39,7 @@ public class UserManagement {
 
     /** Creates the user, or replaces the profile of the existing one. */
     public Saved put(AppRef app, UserId userId, UserProfile profile) {
-        return database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
+        Saved saved = database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
                         insert into end_users (tenant_id, app_id, user_id, name, avatar_url, custom, tags)
                         values (:tenant, :app, :user, :name, :avatar, cast(:custom as jsonb), :tags)
                         on conflict (tenant_id, app_id, user_id) do update
@@ -55,6 +55,10 @@ public class UserManagement {
                 .param("tags", profile.tags().toArray(String[]::new))
                 .query((rs, row) -> new Saved(user(rs, row), rs.getBoolean("created")))
                 .single());
+        if (saved.created()) {
+            events.publishEvent(new UserCreated(app, userId, saved.user().createdAt()));
+        }
+        return saved;
     }
 
     public EndUser get(AppRef app, UserId userId) {

@@ -60,6 +60,8 @@ final class Connection {
     private final AtomicBoolean handling = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicReference<UserPrincipal> user = new AtomicReference<>();
+    /** Whether {@code UserConnected} was announced for it: 0 not yet, 1 announced, 2 gone (announce nothing more). */
+    private final AtomicInteger announced = new AtomicInteger();
     private volatile long pausedAt;
 
     // touched only by the frame-handling thread (items are handled one at a time)
@@ -112,6 +114,16 @@ final class Connection {
             logged.and(principal.app());
         }
         return true;
+    }
+
+    /** True once, when the connection is in and still open: the one time to announce that it connected. */
+    boolean announceConnected() {
+        return announced.compareAndSet(0, 1);
+    }
+
+    /** True once, when a connection that was announced as connected has gone: the one time to announce that. */
+    boolean announceDisconnected() {
+        return announced.getAndSet(2) == 1;
     }
 
     /**

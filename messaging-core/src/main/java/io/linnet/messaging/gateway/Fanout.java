@@ -2,6 +2,7 @@ package io.linnet.messaging.gateway;
 
 import io.linnet.tenancy.AppRef;
 import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.DeliveryMeter;
 import io.linnet.messaging.MessageRecalled;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserSignedOut;
@@ -46,17 +47,19 @@ final class Fanout implements ConversationStreams.Deliverer, LiveDelivery {
     private final ServerFrames frames;
     private final Inbox inbox;
     private final MessageHistory history;
+    private final DeliveryMeter meter;
     private final Map<TenantId, Long> tenantsStopped = new ConcurrentHashMap<>();
     private ConversationStreams streams;
 
     Fanout(LocalConnections local, Presence presence, ClusterRelay relay, ServerFrames frames, Inbox inbox,
-           MessageHistory history) {
+           MessageHistory history, DeliveryMeter meter) {
         this.local = local;
         this.presence = presence;
         this.relay = relay;
         this.frames = frames;
         this.inbox = inbox;
         this.history = history;
+        this.meter = meter;
     }
 
     void orderWith(ConversationStreams streams) {
@@ -191,12 +194,16 @@ final class Fanout implements ConversationStreams.Deliverer, LiveDelivery {
         return unreachable;
     }
 
-    private void deliverLocally(AppRef app, List<UserId> users, byte[] frame) {
+    /** Sends {@code frame} to every device of {@code users} this node holds; answers how many. */
+    private int deliverLocally(AppRef app, List<UserId> users, byte[] frame) {
+        int devices = 0;
         for (UserId user : users) {
             for (Connection connection : local.of(app, user)) {
                 connection.send(frame);
+                devices++;
             }
         }
+        return devices;
     }
 
     private void closeLocally(AppRef app, List<UserId> users) {
@@ -209,7 +216,10 @@ final class Fanout implements ConversationStreams.Deliverer, LiveDelivery {
 
     @Override
     public void deliver(AppRef app, ConversationStreams.Delivery delivery) {
-        deliverLocally(app, delivery.users(), delivery.frame());
+        int devices = deliverLocally(app, delivery.users(), delivery.frame());
+        if (devices > 0) {
+            meter.delivered(app, devices);
+        }
     }
 
     @Override

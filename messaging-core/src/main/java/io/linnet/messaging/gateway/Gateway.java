@@ -6,6 +6,7 @@ import io.linnet.messaging.MessageRecalled;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserConnected;
+import io.linnet.messaging.UserDisconnected;
 import io.linnet.messaging.UserSignedOut;
 import io.linnet.messaging.Inbox;
 import io.linnet.messaging.HistoryPage;
@@ -166,7 +167,9 @@ class Gateway implements Connection.Handler {
         if (cameOnline) {
             fanout.presenceChanged(user, true, Optional.empty());
         }
-        events.publishEvent(new UserConnected(user.app(), user.userId(), cameOnline, Instant.now()));
+        if (connection.announceConnected()) {
+            events.publishEvent(new UserConnected(user.app(), user.userId(), cameOnline, Instant.now()));
+        }
     }
 
     /** The socket closed (for whatever reason): forget it, and tell contacts if the user is now offline everywhere. */
@@ -176,6 +179,9 @@ class Gateway implements Connection.Handler {
             return;
         }
         local.remove(connection);
+        if (connection.announceDisconnected()) {
+            events.publishEvent(new UserDisconnected(user.app(), user.userId(), Instant.now()));
+        }
         try {
             presence.unregister(user, connection.id())
                     .ifPresent(lastSeen -> fanout.presenceChanged(user, false, Optional.of(lastSeen)));

@@ -1,11 +1,13 @@
 package io.linnet.messaging.gateway;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import io.linnet.messaging.DeliveryMeter;
 import io.linnet.messaging.Inbox;
 import io.linnet.messaging.MessageHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -107,8 +109,9 @@ class GatewayConfiguration {
 
     @Bean
     Fanout fanout(LocalConnections local, Presence presence, ClusterRelay relay, ServerFrames frames, Inbox inbox,
-                  MessageHistory history, ScheduledExecutorService gatewayTimers, FrameWork frameWork, GatewaySettings settings) {
-        Fanout fanout = new Fanout(local, presence, relay, frames, inbox, history);
+                  MessageHistory history, ScheduledExecutorService gatewayTimers, FrameWork frameWork, GatewaySettings settings,
+                  ObjectProvider<DeliveryMeter> meter) {
+        Fanout fanout = new Fanout(local, presence, relay, frames, inbox, history, meter.getIfAvailable(() -> DeliveryMeter.NONE));
         fanout.orderWith(new ConversationStreams(fanout, gatewayTimers, frameWork.executor(), settings.reorderWindow()));
         return fanout;
     }

@@ -16,6 +16,7 @@ class ArchitectureTest {
     private static final String MESSAGING = "io.linnet.messaging..";
     private static final String MODERATION = "io.linnet.moderation..";
     private static final String PUSH = "io.linnet.push..";
+    private static final String ANALYTICS = "io.linnet.analytics..";
     private static final String BILLING = "io.linnet.billing..";
     private static final String CONSOLE = "io.linnet.console..";
     private static final String SERVER = "io.linnet.server..";
@@ -32,14 +33,14 @@ class ArchitectureTest {
     @Test
     void the_tenancy_kernel_depends_on_no_other_linnet_module() {
         noClasses().that().resideInAPackage(TENANCY)
-                .should().dependOnClassesThat().resideInAnyPackage(MESSAGING, MODERATION, PUSH, BILLING, CONSOLE, SERVER)
+                .should().dependOnClassesThat().resideInAnyPackage(MESSAGING, MODERATION, PUSH, ANALYTICS, BILLING, CONSOLE, SERVER)
                 .check(linnet);
     }
 
     @Test
     void messaging_depends_only_on_tenancy() {
         noClasses().that().resideInAPackage(MESSAGING)
-                .should().dependOnClassesThat().resideInAnyPackage(MODERATION, PUSH, BILLING, CONSOLE, SERVER)
+                .should().dependOnClassesThat().resideInAnyPackage(MODERATION, PUSH, ANALYTICS, BILLING, CONSOLE, SERVER)
                 .allowEmptyShould(true)
                 .check(linnet);
     }
@@ -47,7 +48,7 @@ class ArchitectureTest {
     @Test
     void moderation_depends_on_tenancy_and_the_public_side_of_messaging() {
         noClasses().that().resideInAPackage(MODERATION)
-                .should().dependOnClassesThat().resideInAnyPackage(PUSH, BILLING, CONSOLE, SERVER,
+                .should().dependOnClassesThat().resideInAnyPackage(PUSH, ANALYTICS, BILLING, CONSOLE, SERVER,
                         "io.linnet.messaging.*.." /* only messaging's root package is its API */)
                 .check(linnet);
     }
@@ -55,8 +56,17 @@ class ArchitectureTest {
     @Test
     void push_depends_on_tenancy_and_the_public_side_of_messaging() {
         noClasses().that().resideInAPackage(PUSH)
-                .should().dependOnClassesThat().resideInAnyPackage(MODERATION, BILLING, CONSOLE, SERVER, "io.linnet.messaging.*..")
+                .should().dependOnClassesThat().resideInAnyPackage(MODERATION, ANALYTICS, BILLING, CONSOLE, SERVER,
+                        "io.linnet.messaging.*..")
                 .allowEmptyShould(true)
+                .check(linnet);
+    }
+
+    @Test
+    void analytics_depends_on_tenancy_and_the_public_side_of_messaging() {
+        noClasses().that().resideInAPackage(ANALYTICS)
+                .should().dependOnClassesThat().resideInAnyPackage(MODERATION, PUSH, BILLING, CONSOLE, SERVER,
+                        "io.linnet.messaging.*..")
                 .check(linnet);
     }
 
@@ -71,14 +81,14 @@ class ArchitectureTest {
 
     @Test
     void nothing_but_the_server_depends_on_the_console() {
-        noClasses().that().resideInAnyPackage(TENANCY, MESSAGING, MODERATION, PUSH, BILLING)
+        noClasses().that().resideInAnyPackage(TENANCY, MESSAGING, MODERATION, PUSH, ANALYTICS, BILLING)
                 .should().dependOnClassesThat().resideInAPackage(CONSOLE)
                 .check(linnet);
     }
 
     @Test
     void vaadin_is_used_only_by_the_console_and_the_server() {
-        noClasses().that().resideInAnyPackage(TENANCY, MESSAGING, MODERATION, PUSH, BILLING)
+        noClasses().that().resideInAnyPackage(TENANCY, MESSAGING, MODERATION, PUSH, ANALYTICS, BILLING)
                 .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
                 .check(linnet);
     }

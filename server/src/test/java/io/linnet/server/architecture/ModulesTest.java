@@ -35,7 +35,8 @@ class ModulesTest {
     @Test
     void linnet_has_the_modules_of_the_architecture() {
         assertThat(LINNET.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("tenancy", "messaging", "moderation", "push", "billing", "console", "server");
+                .containsExactlyInAnyOrder("tenancy", "messaging", "moderation", "push", "analytics", "billing", "console",
+                        "server");
     }
 
     @Test

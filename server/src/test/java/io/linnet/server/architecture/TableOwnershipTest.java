@@ -34,10 +34,12 @@ class TableOwnershipTest {
             "moderation", Set.of("moderation_rules", "moderation_hooks", "moderation_reviews", "moderation_reports",
                     "moderation_restrictions", "moderation_daily_counts"),
             "push", Set.of("push_credentials", "push_devices", "push_templates", "push_app_settings", "push_jobs",
-                    "push_job_failures", "push_deliveries", "push_opens", "push_tenant_holds"));
+                    "push_job_failures", "push_deliveries", "push_opens", "push_tenant_holds"),
+            "analytics", Set.of("analytics_hourly", "analytics_daily", "analytics_active_users", "analytics_connection_minutes"));
 
     /** The modules whose SQL is checked (the load generator under bench/ seeds its data directly and is no module). */
-    static final Set<String> MODULES = Set.of("tenancy", "messaging", "moderation", "push", "billing", "console", "server");
+    static final Set<String> MODULES = Set.of("tenancy", "messaging", "moderation", "push", "analytics", "billing", "console",
+            "server");
 
     private static final Map<String, String> OWNER = OWNED.entrySet().stream()
             .flatMap(owned -> owned.getValue().stream().map(table -> Map.entry(table, owned.getKey())))

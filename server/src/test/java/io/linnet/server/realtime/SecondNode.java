@@ -18,13 +18,13 @@ import java.util.List;
  * server's PostgreSQL and Redis: a second node of the same cluster. It can be stopped, or killed
  * outright as a crashed node would be.
  */
-final class SecondNode {
+public final class SecondNode {
 
     private SecondNode() {
     }
 
     /** Starts the jar against the database and Redis of {@code first}; {@code settings} are extra {@code --key=value} arguments. */
-    static ServerJar start(ApplicationContext first, List<String> settings) throws Exception {
+    public static ServerJar start(ApplicationContext first, List<String> settings) throws Exception {
         DatabaseServer database = first.getBean(DatabaseServer.class);
         LettuceConnectionFactory redis = first.getBean(LettuceConnectionFactory.class);
         Path dataDir = Path.of(first.getEnvironment().getRequiredProperty("linnet.data-dir"));

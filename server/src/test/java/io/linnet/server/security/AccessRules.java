@@ -36,6 +36,7 @@ final class AccessRules {
             Console.of("/manage/v1/apps", Permission.APPS_READ, Permission.APPS_WRITE),
             Console.of("/manage/v1/members", Permission.TEAM_READ, Permission.TEAM_WRITE),
             Console.of("/manage/v1/audit", Permission.AUDIT_READ, Permission.AUDIT_READ),
+            Console.of("/manage/v1/analytics", Permission.APPS_READ, Permission.APPS_READ),
             Console.own("/manage/v1/access-tokens"),
             Console.own("/manage/v1/account"));
 
@@ -46,7 +47,8 @@ final class AccessRules {
             new Developer("/v1/users", Optional.of("users")),
             new Developer("/v1/conversations", Optional.of("messages")),
             new Developer("/v1/messages", Optional.of("messages")),
-            new Developer("/v1/push", Optional.of("push")));
+            new Developer("/v1/push", Optional.of("push")),
+            new Developer("/v1/analytics", Optional.of("analytics")));
 
     static final List<String> SCOPES = List.of("users", "messages", "push", "analytics");
 

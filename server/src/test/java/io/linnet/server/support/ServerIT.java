@@ -38,6 +38,8 @@ public abstract class ServerIT {
         registry.add("linnet.messaging.user-token-min-ttl", () -> "PT2S");
         // the tests' pre-send hooks listen on plain http on this machine
         registry.add("linnet.moderation.allow-insecure-hooks", () -> true);
+        // usage counts reach the database within half a second, so tests of the numbers wait little
+        registry.add("linnet.analytics.flush-interval", () -> "PT0.5S");
         pushProviders(registry);
     }
 

@@ -1,0 +1,2 @@
+/** Removing usage rows past their keeping, internal to analytics. */
+package io.linnet.analytics.retention;
