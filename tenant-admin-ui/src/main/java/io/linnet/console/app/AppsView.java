@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -13,6 +14,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import io.linnet.analytics.Analytics;
+import io.linnet.analytics.AppOverview;
+import io.linnet.console.analytics.AppOverviewView;
 import io.linnet.console.appkey.AppKeysView;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.ViewHeader;
@@ -22,12 +26,23 @@ import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
 import io.linnet.console.push.PushCredentialsView;
 import io.linnet.console.session.SignedInAccount;
+import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.App;
 import io.linnet.tenancy.app.AppManagement;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The tenant's apps: create, rename and delete them, and open an app's keys and push credentials. */
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/**
+ * The tenant's apps with today's headline numbers (UTC): create, rename and delete them, and open an
+ * app's overview, keys and push credentials.
+ */
 @Route("apps")
 @PageTitle("Apps · Linnet")
 @Menu(title = "Apps", order = 10, icon = "vaadin:cubes")
@@ -36,14 +51,17 @@ public class AppsView extends VerticalLayout {
 
     private final SignedInAccount signedIn;
     private final AppManagement apps;
+    private final Analytics analytics;
+    private final Map<AppId, Optional<AppOverview>> overviews = new HashMap<>();
     private final PagedGrid<App> list;
     private final boolean mayWrite;
     private final boolean mayReadKeys;
     private final boolean mayReadPushCredentials;
 
-    public AppsView(SignedInAccount signedIn, AppManagement apps) {
+    public AppsView(SignedInAccount signedIn, AppManagement apps, Analytics analytics) {
         this.signedIn = signedIn;
         this.apps = apps;
+        this.analytics = analytics;
         this.mayWrite = signedIn.may(Permission.APPS_WRITE);
         this.mayReadKeys = signedIn.may(Permission.KEYS_READ);
         this.mayReadPushCredentials = signedIn.may(Permission.PUSH_CREDENTIALS_READ);
@@ -56,6 +74,10 @@ public class AppsView extends VerticalLayout {
         list = new PagedGrid<>(App.class, request -> apps.list(signedIn.member(), request), emptyState());
         list.grid().setId("apps");
         list.grid().addComponentColumn(this::name).setHeader("Name").setFlexGrow(2);
+        headline("Active today", "Distinct end users who connected or sent today (UTC)", AppOverview::activeToday);
+        headline("Active this month", "Distinct end users this month (UTC)", AppOverview::activeThisMonth);
+        headline("Messages today", "Messages stored today (UTC)", AppOverview::messagesToday);
+        headline("Peak connections", "Most WebSocket connections open at once today (UTC)", AppOverview::peakConnectionsToday);
         list.grid().addColumn(app -> app.id().toString()).setHeader("App id").setAutoWidth(true)
                 .setPartNameGenerator(app -> "monospace-cell");
         list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
@@ -64,7 +86,7 @@ public class AppsView extends VerticalLayout {
         }
 
         add(mayWrite ? header(create) : header(), list);
-        list.reload();
+        reload();
     }
 
     private Component emptyState() {
@@ -79,18 +101,43 @@ public class AppsView extends VerticalLayout {
                 createFirst);
     }
 
+    private void headline(String header, String tooltip, ToLongFunction<AppOverview> number) {
+        Span title = new Span(header);
+        title.setTitle(tooltip);
+        list.grid().addColumn(app -> headline(app, number)).setHeader(title).setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(app -> "numeric-cell");
+    }
+
     /** The title, and the "New app" button only for those who may use it. */
     private static ViewHeader header(Button... create) {
         return new ViewHeader("Apps", "Each app has its own keys, users, messages and pushes.", create);
     }
 
+    /** The app's name, leading to its overview. */
     private Component name(App app) {
-        if (!mayReadKeys) {
-            return new Span(app.name());
-        }
-        RouterLink link = new RouterLink(app.name(), AppKeysView.class, new RouteParameters("appId", app.id().toString()));
+        RouterLink link = new RouterLink(app.name(), AppOverviewView.class, new RouteParameters("appId", app.id().toString()));
         link.setId("app-" + app.id());
         return link;
+    }
+
+    /** Today's headline numbers of an app, read once per reload of the list. */
+    private Optional<AppOverview> overview(App app) {
+        return overviews.computeIfAbsent(app.id(), id -> {
+            try {
+                return Optional.of(analytics.overview(signedIn.member(), id));
+            } catch (DomainException gone) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private String headline(App app, ToLongFunction<AppOverview> number) {
+        return overview(app).map(overview -> String.format(Locale.ENGLISH, "%,d", number.applyAsLong(overview))).orElse("—");
+    }
+
+    private void reload() {
+        overviews.clear();
+        list.reload();
     }
 
     private HorizontalLayout actions(App app) {
@@ -129,7 +176,7 @@ public class AppsView extends VerticalLayout {
         new NameDialog("New app", "Name", "", "Create app", "new-app", name ->
                 Feedback.attempt(() -> apps.create(signedIn.member(), name)).map(app -> {
                     Feedback.success(app.name() + " is created; open it to create a key");
-                    list.reload();
+                    reload();
                     return app;
                 }).isPresent()).open();
     }
@@ -138,7 +185,7 @@ public class AppsView extends VerticalLayout {
         new NameDialog("Rename " + app.name(), "New name", app.name(), "Rename", "rename-app", name ->
                 Feedback.attempt(() -> apps.rename(signedIn.member(), app.id(), name)).map(renamed -> {
                     Feedback.success("Renamed to " + renamed.name());
-                    list.reload();
+                    reload();
                     return renamed;
                 }).isPresent()).open();
     }
@@ -155,7 +202,7 @@ public class AppsView extends VerticalLayout {
         confirm.addConfirmListener(event -> {
             if (Feedback.succeeded(() -> apps.delete(signedIn.member(), app.id()))) {
                 Feedback.success(app.name() + " is deleted");
-                list.reload();
+                reload();
             }
         });
         confirm.open();

@@ -13,8 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import io.linnet.console.app.AppsView;
+import io.linnet.console.app.AppPicker;
 import io.linnet.console.component.CopyField;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.ViewHeader;
@@ -23,8 +22,6 @@ import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.SecretDialog;
 import io.linnet.console.component.Times;
 import io.linnet.console.session.SignedInAccount;
-import io.linnet.tenancy.AppId;
-import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.App;
 import io.linnet.tenancy.app.AppManagement;
@@ -60,16 +57,8 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        RouterLink back = new RouterLink("← All apps", AppsView.class);
-        back.addClassName("back-link");
-        add(back);
-        String rawId = event.getRouteParameters().get("appId").orElse("");
-        try {
-            app = apps.get(signedIn.member(), AppId.of(rawId));
-        } catch (DomainException notFound) {
-            app = null;
-            add(new EmptyState("App not found",
-                    "It may have been deleted, or the link is mistyped. Pick an app from the list of apps."));
+        app = AppPicker.fromAddress(this, apps, signedIn.member(), event).orElse(null);
+        if (app == null) {
             return;
         }
         mayWrite = signedIn.may(Permission.KEYS_WRITE);

@@ -13,8 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import io.linnet.console.app.AppsView;
+import io.linnet.console.app.AppPicker;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
@@ -25,8 +24,6 @@ import io.linnet.push.CredentialKind;
 import io.linnet.push.ExpiryWarning;
 import io.linnet.push.PushCredential;
 import io.linnet.push.PushCredentials;
-import io.linnet.tenancy.AppId;
-import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.App;
 import io.linnet.tenancy.app.AppManagement;
@@ -65,16 +62,8 @@ public class PushCredentialsView extends VerticalLayout implements BeforeEnterOb
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        RouterLink back = new RouterLink("← All apps", AppsView.class);
-        back.addClassName("back-link");
-        add(back);
-        String rawId = event.getRouteParameters().get("appId").orElse("");
-        try {
-            app = apps.get(signedIn.member(), AppId.of(rawId));
-        } catch (DomainException notFound) {
-            app = null;
-            add(new EmptyState("App not found",
-                    "It may have been deleted, or the link is mistyped. Pick an app from the list of apps."));
+        app = AppPicker.fromAddress(this, apps, signedIn.member(), event).orElse(null);
+        if (app == null) {
             return;
         }
         mayWrite = signedIn.may(Permission.PUSH_CREDENTIALS_WRITE);

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.ViewHeader;
 import io.linnet.console.component.Feedback;
@@ -22,7 +24,7 @@ import io.linnet.tenancy.tenant.Tenant;
 import io.linnet.tenancy.tenant.TenantManagement;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The operator's list of tenants: create one with its owner, suspend, resume and delete. */
+/** The operator's list of tenants: open one, create one with its owner, suspend, resume and delete. */
 @Route("tenants")
 @PageTitle("Tenants · Linnet")
 @Menu(title = "Tenants", order = 1, icon = "vaadin:building")
@@ -49,7 +51,7 @@ public class TenantsView extends VerticalLayout {
                 new EmptyState("No tenants yet", "A tenant is one customer organisation, with its owner, team and apps.",
                         createFirst));
         list.grid().setId("tenants");
-        list.grid().addColumn(Tenant::name).setHeader("Name").setFlexGrow(2);
+        list.grid().addComponentColumn(TenantsView::name).setHeader("Name").setFlexGrow(2);
         list.grid().addComponentColumn(TenantsView::status).setHeader("Status").setAutoWidth(true);
         list.grid().addColumn(tenant -> Times.format(tenant.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
         list.grid().addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
@@ -60,6 +62,12 @@ public class TenantsView extends VerticalLayout {
 
     private static ViewHeader header(Button create) {
         return new ViewHeader("Tenants", "Customer organisations on this Linnet installation.", create);
+    }
+
+    private static RouterLink name(Tenant tenant) {
+        RouterLink link = new RouterLink(tenant.name(), TenantView.class, new RouteParameters("tenantId", tenant.id().toString()));
+        link.setId("tenant-" + tenant.id());
+        return link;
     }
 
     private static Span status(Tenant tenant) {

@@ -1,0 +1,90 @@
+package io.linnet.console.tenant;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.linnet.analytics.Analytics;
+import io.linnet.analytics.TenantUsage;
+import io.linnet.console.component.EmptyState;
+import io.linnet.console.component.StatCard;
+import io.linnet.console.component.Times;
+import io.linnet.console.component.ViewHeader;
+import io.linnet.console.session.SignedInAccount;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.tenant.Tenant;
+import io.linnet.tenancy.tenant.TenantManagement;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** One tenant as the operator sees it: its status, since when, and what its apps did in the last 30 days. */
+@Route("tenants/:tenantId")
+@RolesAllowed("OPERATOR")
+public class TenantView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int USAGE_DAYS = 30;
+
+    private final SignedInAccount signedIn;
+    private final TenantManagement tenants;
+    private final Analytics analytics;
+    private Tenant tenant;
+
+    public TenantView(SignedInAccount signedIn, TenantManagement tenants, Analytics analytics) {
+        this.signedIn = signedIn;
+        this.tenants = tenants;
+        this.analytics = analytics;
+        addClassName("console-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        RouterLink back = new RouterLink("← Tenants", TenantsView.class);
+        back.addClassName("back-link");
+        add(back);
+        try {
+            tenant = tenants.get(signedIn.operator(), TenantId.of(event.getRouteParameters().get("tenantId").orElse("")));
+        } catch (DomainException notFound) {
+            tenant = null;
+            add(new EmptyState("Tenant not found", "It may have been deleted, or the link is mistyped."));
+            return;
+        }
+        Span status = new Span(tenant.status().name());
+        status.setId("tenant-status");
+        status.getElement().getThemeList().add(tenant.status() == Tenant.Status.ACTIVE ? "badge success" : "badge error");
+        add(new ViewHeader(tenant.name(), "A customer organisation, created " + Times.format(tenant.createdAt()) + " (UTC)"
+                + (tenant.suspendedAt() == null ? "." : ", suspended " + Times.format(tenant.suspendedAt()) + " (UTC)."), status));
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        TenantUsage usage = analytics.platform(signedIn.operator(), today.minusDays(USAGE_DAYS - 1L), today.plusDays(1)).stream()
+                .filter(one -> one.tenantId().equals(tenant.id()))
+                .findFirst()
+                .orElse(new TenantUsage(tenant.id(), 0, 0, 0));
+        Div cards = new Div(
+                new StatCard("tenant-messages", "Messages", count(usage.messages()), "Stored in its apps"),
+                new StatCard("tenant-active-users", "Active users", count(usage.activeUsers()), "Distinct per app, added up"),
+                new StatCard("tenant-pushes", "Pushes", count(usage.pushes()), "Handed to providers"));
+        cards.addClassName("stat-grid");
+        add(new H3("Last " + USAGE_DAYS + " days (UTC)"), cards,
+                new Paragraph("Its members see each app's numbers on their Analytics page; the audit log lists its changes."));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (tenant == null ? "Tenant" : tenant.name()) + " · Linnet";
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ENGLISH, "%,d", value);
+    }
+}
