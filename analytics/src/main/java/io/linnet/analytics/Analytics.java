@@ -9,6 +9,7 @@ import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
@@ -39,6 +40,7 @@ public class Analytics {
     private final AppManagement apps;
     private final Clock clock;
 
+    @Autowired
     public Analytics(TenantDatabase database, PlatformDatabase platform, AppManagement apps) {
         this(database, platform, apps, Clock.systemUTC());
     }
