@@ -47,6 +47,8 @@ class RangeForm extends Composite<HorizontalLayout> {
         choice.setWidth("11rem");
         for (DatePicker day : new DatePicker[]{from, to}) {
             day.setManualValidation(true);
+            // days as the rest of the console writes them, the same for every viewer
+            day.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
             day.setWidth("10rem");
             day.setMax(today.get());
         }

@@ -27,13 +27,13 @@ public final class BarsChart {
         }
     }
 
-    static final int WIDTH = 720;
-    static final int LABELS = 180;
-    static final int NUMBERS = 170;
+    static final int WIDTH = 600;
+    static final int LABELS = 170;
+    static final int NUMBERS = 150;
     static final int ROW = 30;
     static final int BAR = 18;
     static final int TOP = 6;
-    static final int LABEL_CHARACTERS = 26;
+    static final int LABEL_CHARACTERS = 22;
 
     private BarsChart() {
     }

@@ -32,13 +32,15 @@ public final class TimeChart {
         }
     }
 
-    static final int WIDTH = 720;
-    static final int HEIGHT = 260;
-    static final int LEFT = 64;
+    static final int WIDTH = 600;
+    static final int HEIGHT = 250;
+    static final int LEFT = 60;
     static final int RIGHT = 16;
     static final int TOP = 14;
     static final int BOTTOM = 46;
     static final int MAX_LABELS = 7;
+    /** The widest a bar gets, so that a range of one or two points does not fill the plot. */
+    static final int MAX_BAR = 40;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -92,7 +94,8 @@ public final class TimeChart {
                     .append("</title>");
             Svg.rect(svg, "hit", x, TOP, slot, plotHeight);
             if (style == Style.BARS) {
-                bar(svg, series, i, scale, x + slot * 0.15, Math.max(1, slot * 0.7), plotHeight);
+                double width = Math.max(1, Math.min(MAX_BAR, slot * 0.7));
+                bar(svg, series, i, scale, x + (slot - width) / 2, width, plotHeight);
             } else if (points <= 62) {
                 dots(svg, series, i, scale, x + slot / 2, plotHeight);
             }
