@@ -34,8 +34,10 @@ final class AppsPage {
         return this;
     }
 
+    /** Opens the app's keys from its overview, where its name leads. */
     AppKeysPage openKeys(String appName) {
         browser.click(By.linkText(appName));
+        browser.clickId("open-keys");
         return new AppKeysPage(browser).await();
     }
 }

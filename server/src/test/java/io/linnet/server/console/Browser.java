@@ -122,6 +122,16 @@ final class Browser implements AutoCloseable {
         idle();
     }
 
+    /**
+     * Scrolls the element with {@code id} back into view by script: once the page is scrolled past it,
+     * inside the console's scrolling content, Selenium no longer counts it as visible.
+     */
+    void reveal(String id) {
+        idle();
+        driver.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", id);
+        idle();
+    }
+
     void clickId(String id) {
         click(By.id(id));
     }

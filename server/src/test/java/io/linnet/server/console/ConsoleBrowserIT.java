@@ -58,7 +58,7 @@ class ConsoleBrowserIT extends InBrowser {
         SignIn signIn = new SignIn(browser);
         signIn.as(viewer, Fixtures.PASSWORD);
         assertThat(signIn.role()).isEqualTo("VIEWER");
-        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Team", "My account");
+        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Analytics", "Team", "My account");
 
         AppKeysPage keys = new AppKeysPage(browser).open(appId);
         assertThat(keys.status(key.keyId())).isEqualTo("ACTIVE");
@@ -76,7 +76,7 @@ class ConsoleBrowserIT extends InBrowser {
         SignIn signIn = new SignIn(browser);
         signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
         assertThat(signIn.role()).isEqualTo("OPERATOR");
-        assertThat(signIn.menu()).containsExactly("Tenants", "Audit log", "My account");
+        assertThat(signIn.menu()).containsExactly("Tenants", "Platform usage", "Audit log", "My account");
 
         String ownerEmail = "founder-" + UUID.randomUUID() + "@invited-co.test";
         TenantsPage tenants = new TenantsPage(browser).await();
