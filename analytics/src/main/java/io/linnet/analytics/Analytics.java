@@ -40,14 +40,10 @@ public class Analytics {
     private final Clock clock;
 
     public Analytics(TenantDatabase database, PlatformDatabase platform, AppManagement apps) {
-        this(database, platform, apps, Clock.systemUTC());
-    }
-
-    Analytics(TenantDatabase database, PlatformDatabase platform, AppManagement apps, Clock clock) {
         this.database = database;
         this.platform = platform;
         this.apps = apps;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** The numbers of the caller's own app. */
