@@ -42,14 +42,10 @@ public class Analytics {
 
     @Autowired
     public Analytics(TenantDatabase database, PlatformDatabase platform, AppManagement apps) {
-        this(database, platform, apps, Clock.systemUTC());
-    }
-
-    Analytics(TenantDatabase database, PlatformDatabase platform, AppManagement apps, Clock clock) {
         this.database = database;
         this.platform = platform;
         this.apps = apps;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** The numbers of the caller's own app. */

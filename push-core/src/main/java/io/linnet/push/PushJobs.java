@@ -11,6 +11,7 @@ import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,8 +48,11 @@ public class PushJobs {
     private final PushTemplates templates;
     private final AppManagement apps;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public PushJobs(TenantDatabase database, PushTemplates templates, AppManagement apps, AuditLog audit) {
+    public PushJobs(TenantDatabase database, PushTemplates templates, AppManagement apps, AuditLog audit,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.database = database;
         this.templates = templates;
         this.apps = apps;
@@ -95,7 +100,7 @@ public class PushJobs {
 
     /** Counts an open reported by a device the job was sent to, once per device. */
     public OpenReport open(AppRef app, PushJobId id, DeviceId device) {
-        return database.inTenant(app.tenantId(), () -> {
+        OpenReport report = database.inTenant(app.tenantId(), () -> {
             find(app, id);
             boolean targeted = database.jdbc().sql("""
                             select count(*) from push_deliveries where tenant_id = ? and app_id = ? and job_id = ? and device_id = ?""")
@@ -117,6 +122,11 @@ public class PushJobs {
             }
             return new OpenReport(id, device, inserted > 0);
         });
+        if (report.counted()) {
+            events.publishEvent(new PushActivity(List.of(
+                    new PushActivity.Count(app, PushActivity.Stage.OPENED, Optional.empty(), "", 1))));
+        }
+        return report;
     }
 
     /** The console's list of an app's jobs, newest first, for members who may see push settings. */

@@ -10,6 +10,9 @@ import io.linnet.messaging.MessageSent;
 import io.linnet.messaging.UserConnected;
 import io.linnet.messaging.UserCreated;
 import io.linnet.messaging.UserDisconnected;
+import io.linnet.moderation.MessageModerated;
+import io.linnet.push.PushActivity;
+import io.linnet.push.PushProvider;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.AppRef;
 import org.springframework.context.event.EventListener;
@@ -20,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns what the other modules announce into counts of this node's {@link Meter}: messages and their
- * bytes, live deliveries, recalls, new and active end users, connections, and developer API calls.
+ * bytes, live deliveries, recalls, new and active end users, connections, developer API calls, pushes
+ * at each stage, and moderation outcomes.
  * Nothing here touches the database or can fail what it counts.
  */
 @Component
@@ -78,6 +82,37 @@ class MeterListeners implements DeliveryMeter, ApiUsage {
         if (metering) {
             meter.disconnected(disconnected.app());
         }
+    }
+
+    @EventListener
+    void push(PushActivity activity) {
+        if (!metering) {
+            return;
+        }
+        for (PushActivity.Count count : activity.counts()) {
+            String provider = count.provider().map(PushProvider::wireName).orElse("");
+            switch (count.stage()) {
+                case TARGETED -> meter.add(count.app(), Metric.PUSH_TARGETED, provider, count.count());
+                case SENT -> meter.add(count.app(), Metric.PUSH_SENT, provider, count.count());
+                case DELIVERED -> meter.add(count.app(), Metric.PUSH_DELIVERED, provider, count.count());
+                case FAILED -> meter.add(count.app(), Metric.PUSH_FAILED, provider + "/" + count.reason(), count.count());
+                case DEAD_TOKEN -> meter.add(count.app(), Metric.PUSH_DEAD_TOKENS, provider, count.count());
+                case OPENED -> meter.add(count.app(), Metric.PUSH_OPENED, provider, count.count());
+            }
+        }
+    }
+
+    @EventListener
+    void moderated(MessageModerated moderated) {
+        if (!metering) {
+            return;
+        }
+        meter.add(moderated.app(), switch (moderated.outcome()) {
+            case BLOCKED -> Metric.MODERATION_BLOCKED;
+            case MASKED -> Metric.MODERATION_MASKED;
+            case FLAGGED -> Metric.MODERATION_FLAGGED;
+            case REPORTED -> Metric.MODERATION_REPORTED;
+        }, 1);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.linnet.moderation.count;
 
+import io.linnet.moderation.MessageModerated;
+import org.springframework.context.ApplicationEventPublisher;
 import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.slf4j.Logger;
@@ -29,12 +31,16 @@ public class DailyCounter {
 
     private final TenantDatabase database;
 
-    DailyCounter(TenantDatabase database) {
+    private final ApplicationEventPublisher events;
+
+    DailyCounter(TenantDatabase database, ApplicationEventPublisher events) {
         this.database = database;
+        this.events = events;
     }
 
     /** Counts one more; a failure to count is logged, never passed on to the send it counts. */
     public void bump(AppRef app, Counted counted) {
+        events.publishEvent(new MessageModerated(app, MessageModerated.Outcome.valueOf(counted.name())));
         try {
             database.runInTenant(app.tenantId(), () -> database.jdbc().sql("""
                             insert into moderation_daily_counts (tenant_id, app_id, day, %1$s)

@@ -1,14 +1,18 @@
 package io.linnet.push.delivery;
 
+import io.linnet.push.PushActivity;
 import io.linnet.push.PushJobId;
+import io.linnet.push.PushProvider;
 import io.linnet.push.PushSettings;
 import io.linnet.push.provider.DeliveryOutcome;
 import io.linnet.push.provider.DeviceAddress;
 import io.linnet.tenancy.AppId;
+import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.LogContext;
 import io.linnet.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +50,7 @@ class DeliveryWorkers implements SmartLifecycle {
     private static final int RECORD_BATCH = 1000;
     private static final int JOB_CACHE = 1024;
 
+    private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final CredentialSenders senders;
     private final AppSendRate rate;
@@ -65,7 +71,9 @@ class DeliveryWorkers implements SmartLifecycle {
     private volatile boolean recording;
     private Thread recorder;
 
-    DeliveryWorkers(Outbox outbox, CredentialSenders senders, AppSendRate rate, PushSettings settings) {
+    DeliveryWorkers(Outbox outbox, CredentialSenders senders, AppSendRate rate, PushSettings settings,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.outbox = outbox;
         this.senders = senders;
         this.rate = rate;
@@ -323,6 +331,7 @@ class DeliveryWorkers implements SmartLifecycle {
         for (int attempt = 1; ; attempt++) {
             try {
                 outbox.record(batch);
+                announce(batch);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= 3) {
@@ -337,6 +346,35 @@ class DeliveryWorkers implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /** Tells who meters push what a recorded batch did: first sends, deliveries, failures by reason, dead tokens. */
+    private void announce(List<Outbox.Outcome> batch) {
+        record Key(AppRef app, PushActivity.Stage stage, PushProvider provider, String reason) {
+        }
+        Map<Key, Long> counted = new LinkedHashMap<>();
+        for (Outbox.Outcome outcome : batch) {
+            Outbox.ClaimedDelivery delivery = outcome.delivery();
+            AppRef app = new AppRef(delivery.tenant(), delivery.app());
+            if (outcome.attempted() && delivery.attempts() == 0) {
+                counted.merge(new Key(app, PushActivity.Stage.SENT, delivery.provider(), ""), 1L, Long::sum);
+            }
+            if (outcome.state() == DeliveryState.DELIVERED) {
+                counted.merge(new Key(app, PushActivity.Stage.DELIVERED, delivery.provider(), ""), 1L, Long::sum);
+            } else if (outcome.state() == DeliveryState.FAILED) {
+                counted.merge(new Key(app, PushActivity.Stage.FAILED, delivery.provider(),
+                        outcome.reason() == null ? "" : outcome.reason()), 1L, Long::sum);
+            }
+            if (outcome.deadToken()) {
+                counted.merge(new Key(app, PushActivity.Stage.DEAD_TOKEN, delivery.provider(), ""), 1L, Long::sum);
+            }
+        }
+        if (!counted.isEmpty()) {
+            events.publishEvent(new PushActivity(counted.entrySet().stream()
+                    .map(entry -> new PushActivity.Count(entry.getKey().app(), entry.getKey().stage(),
+                            Optional.of(entry.getKey().provider()), entry.getKey().reason(), entry.getValue()))
+                    .toList()));
         }
     }
 

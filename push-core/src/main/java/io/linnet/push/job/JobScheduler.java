@@ -2,7 +2,9 @@ package io.linnet.push.job;
 
 import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserManagement;
+import io.linnet.push.PushActivity;
 import io.linnet.push.PushJobId;
+import io.linnet.push.PushProvider;
 import io.linnet.push.PushSettings;
 import io.linnet.push.PushTarget;
 import io.linnet.tenancy.AppId;
@@ -13,12 +15,14 @@ import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +54,13 @@ public class JobScheduler implements SmartLifecycle {
     private final TenantDatabase tenants;
     private final UserManagement users;
     private final PushSettings settings;
+    private final ApplicationEventPublisher events;
     private volatile boolean running;
     private Thread thread;
 
-    public JobScheduler(PlatformDatabase platform, TenantDatabase tenants, UserManagement users, PushSettings settings) {
+    public JobScheduler(PlatformDatabase platform, TenantDatabase tenants, UserManagement users, PushSettings settings,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.platform = platform;
         this.tenants = tenants;
         this.users = users;
@@ -167,6 +174,12 @@ public class JobScheduler implements SmartLifecycle {
         long started = System.nanoTime();
         while (running) {
             Page page = page(job, cursor);
+            if (!page.byProvider().isEmpty()) {
+                events.publishEvent(new PushActivity(page.byProvider().entrySet().stream()
+                        .map(written -> new PushActivity.Count(job.appRef(), PushActivity.Stage.TARGETED,
+                                Optional.of(written.getKey()), "", written.getValue()))
+                        .toList()));
+            }
             if (page.last()) {
                 log.info("Push {} of app {} expanded into {} deliveries (the last {} in {} ms)", job.job(), job.app(),
                         page.targeted(), page.inserted(), (System.nanoTime() - started) / 1_000_000);
@@ -193,7 +206,19 @@ public class JobScheduler implements SmartLifecycle {
      * One page written: where the next one starts, deliveries it added, whether it was the last, and the job's
      * deliveries so far.
      */
-    private record Page(Cursor next, int inserted, boolean last, int targeted) {
+    private record Page(Cursor next, int inserted, boolean last, int targeted, Map<PushProvider, Long> byProvider) {
+    }
+
+    /** Reads {@code provider=count,...} as the page statements answer how many deliveries they wrote per provider. */
+    private static Map<PushProvider, Long> byProvider(String counts) {
+        Map<PushProvider, Long> byProvider = new EnumMap<>(PushProvider.class);
+        if (counts != null && !counts.isEmpty()) {
+            for (String count : counts.split(",")) {
+                String[] parts = count.split("=", 2);
+                byProvider.put(PushProvider.of(parts[0]), Long.parseLong(parts[1]));
+            }
+        }
+        return byProvider;
     }
 
     /** The outbox rows of one page and the job's cursor, in one transaction bound to the job's tenant. */
@@ -231,7 +256,7 @@ public class JobScheduler implements SmartLifecycle {
                 // another node took the job over (this one was too slow to renew its lease): its page stands, not ours
                 throw new IllegalStateException("Lost the lease of push " + job.job());
             }
-            return new Page(written.next(), written.inserted(), written.last(), targeted.get());
+            return new Page(written.next(), written.inserted(), written.last(), targeted.get(), written.byProvider());
         });
     }
 
@@ -248,10 +273,13 @@ public class JobScheduler implements SmartLifecycle {
                             insert into push_deliveries (tenant_id, app_id, job_id, device_id, user_id, provider, state, due_at)
                             select :tenant, :app, :job, id, user_id, provider, 'queued', now() from page
                             on conflict do nothing
-                            returning 1)
+                            returning provider)
                         select (select count(*) from page) as size,
                                (select id from page order by id desc limit 1) as last_device,
-                               (select count(*) from written) as inserted""".formatted(filter(job.target())))
+                               (select count(*) from written) as inserted,
+                               (select string_agg(provider || '=' || n, ',')
+                                  from (select provider, count(*) as n from written group by provider) p) as by_provider"""
+                        .formatted(filter(job.target())))
                 .param("tenant", job.tenant().value())
                 .param("app", job.app().value())
                 .param("job", job.job().value())
@@ -259,7 +287,8 @@ public class JobScheduler implements SmartLifecycle {
                 .param("ids", job.target().ids().toArray(String[]::new))
                 .param("limit", settings.expansionPage())
                 .query((rs, row) -> new Page(new Cursor(Optional.ofNullable(rs.getObject("last_device", UUID.class)),
-                        Optional.empty()), rs.getInt("inserted"), rs.getInt("size") < settings.expansionPage(), 0))
+                        Optional.empty()), rs.getInt("inserted"), rs.getInt("size") < settings.expansionPage(), 0,
+                        byProvider(rs.getString("by_provider"))))
                 .single();
     }
 
@@ -283,18 +312,25 @@ public class JobScheduler implements SmartLifecycle {
         List<UserId> page = after.lastUser()
                 .map(last -> users.taggedAfter(job.appRef(), match, job.target().ids(), last, limit))
                 .orElseGet(() -> users.tagged(job.appRef(), match, job.target().ids(), limit));
-        int inserted = page.isEmpty() ? 0 : tenants.jdbc().sql("""
-                        insert into push_deliveries (tenant_id, app_id, job_id, device_id, user_id, provider, state, due_at)
-                        select :tenant, :app, :job, d.id, d.user_id, d.provider, 'queued', now() from push_devices d
-                         where d.tenant_id = :tenant and d.app_id = :app and d.invalid_at is null
-                           and d.user_id = any(cast(:users as text[]))
-                        on conflict do nothing""")
+        Map<PushProvider, Long> written = page.isEmpty() ? Map.of() : byProvider(tenants.jdbc().sql("""
+                        with written as (
+                            insert into push_deliveries (tenant_id, app_id, job_id, device_id, user_id, provider, state, due_at)
+                            select :tenant, :app, :job, d.id, d.user_id, d.provider, 'queued', now() from push_devices d
+                             where d.tenant_id = :tenant and d.app_id = :app and d.invalid_at is null
+                               and d.user_id = any(cast(:users as text[]))
+                            on conflict do nothing
+                            returning provider)
+                        select string_agg(provider || '=' || n, ',')
+                          from (select provider, count(*) as n from written group by provider) p""")
                 .param("tenant", job.tenant().value())
                 .param("app", job.app().value())
                 .param("job", job.job().value())
                 .param("users", page.stream().map(UserId::value).toArray(String[]::new))
-                .update();
+                .query(String.class)
+                .optional()
+                .orElse(null));
+        int inserted = (int) written.values().stream().mapToLong(Long::longValue).sum();
         Optional<UserId> last = page.isEmpty() ? Optional.empty() : Optional.of(page.getLast());
-        return new Page(new Cursor(Optional.empty(), last), inserted, page.size() < limit, 0);
+        return new Page(new Cursor(Optional.empty(), last), inserted, page.size() < limit, 0, written);
     }
 }

@@ -56,7 +56,9 @@ class DeliveryWorkersTest {
     private final ScriptedOutbox outbox = new ScriptedOutbox();
     private final ScriptedProvider provider = new ScriptedProvider();
     private final ScriptedSenders senders = new ScriptedSenders(provider);
-    private final DeliveryWorkers workers = new DeliveryWorkers(outbox, senders, new AppSendRate(null, SETTINGS), SETTINGS);
+    private final List<Object> announced = new CopyOnWriteArrayList<>();
+    private final DeliveryWorkers workers = new DeliveryWorkers(outbox, senders, new AppSendRate(null, SETTINGS), SETTINGS,
+            announced::add);
 
     @AfterEach
     void stop() {
@@ -167,6 +169,22 @@ class DeliveryWorkersTest {
     }
 
     @Test
+    void what_a_recorded_batch_did_is_announced_in_counts_by_stage_provider_and_reason() {
+        provider.answer("ok-1", new DeliveryOutcome.Accepted("OK", Optional.empty()));
+        provider.answer("ok-2", new DeliveryOutcome.Accepted("OK", Optional.empty()));
+        provider.answer("gone", new DeliveryOutcome.DeadToken("UNREGISTERED"));
+        provider.answer("again", new DeliveryOutcome.Accepted("OK", Optional.empty()));
+        provider.answer("later", new DeliveryOutcome.RetryLater("UNAVAILABLE"));
+
+        deliver(claimed("ok-1", 0), claimed("ok-2", 0), claimed("gone", 0), claimed("again", 1), claimed("later", 0));
+
+        // a retry (attempt 1) was counted as sent at its first attempt; a queued one is sent but neither delivered nor failed
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(announcedCounts())
+                .containsOnly(Map.entry("SENT fcm ", 4L), Map.entry("DELIVERED fcm ", 3L),
+                        Map.entry("FAILED fcm UNREGISTERED", 1L), Map.entry("DEAD_TOKEN fcm ", 1L)));
+    }
+
+    @Test
     void a_delivery_whose_device_cannot_be_sent_to_fails_without_an_attempt() {
         Outbox.ClaimedDelivery removed = new Outbox.ClaimedDelivery(TENANT, APP, outbox.job, new DeviceId(Ids.next()), UUID.randomUUID(), 0, PushProvider.FCM,
                 Optional.empty(), "DeviceRemoved");
@@ -232,6 +250,14 @@ class DeliveryWorkersTest {
     }
 
     // --- running the workers ---
+
+    /** What the workers announced, added up by stage, provider and reason. */
+    private Map<String, Long> announcedCounts() {
+        return announced.stream().map(io.linnet.push.PushActivity.class::cast)
+                .flatMap(activity -> activity.counts().stream())
+                .collect(Collectors.toMap(count -> count.stage() + " " + count.provider().map(PushProvider::wireName).orElse("")
+                        + " " + count.reason(), io.linnet.push.PushActivity.Count::count, Long::sum));
+    }
 
     private Outbox.ClaimedDelivery claimed(String token, int attempts) {
         return new Outbox.ClaimedDelivery(TENANT, APP, outbox.job, new DeviceId(Ids.next()), UUID.randomUUID(), attempts, PushProvider.FCM,

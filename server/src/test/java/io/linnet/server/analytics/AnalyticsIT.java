@@ -1,6 +1,9 @@
 package io.linnet.server.analytics;
 
+import io.linnet.push.apns.MockApns;
+import io.linnet.server.support.ProviderFakes;
 import io.linnet.server.messaging.MessagingApp;
+import io.linnet.server.push.PushApp;
 import io.linnet.server.realtime.Chat;
 import io.linnet.server.realtime.ChatClient;
 import io.linnet.server.realtime.SecondNode;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -173,7 +177,7 @@ class AnalyticsIT extends ServerIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void the_numbers_come_as_csv_when_asked() {
         MessagingApp app = MessagingApp.create(api(), fixtures(), "Spreadsheet");
         app.users("ann", "ben");
@@ -194,7 +198,34 @@ class AnalyticsIT extends ServerIT {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
+    void the_push_funnel_is_counted_by_provider_with_failures_by_reason() {
+        MockApns apns = ProviderFakes.apns();
+        PushApp app = PushApp.create(api(), fixtures(), "Push Funnel");
+        app.users("ada");
+        String live = app.apnsDevice("ada", apns.newLiveToken());
+        app.apnsDevice("ada", apns.newUnregisteredToken());
+        app.fcmDevice("ada", "fcm-funnel-" + UUID.randomUUID());
+
+        String push = app.push(PushApp.users(List.of("ada")), "Hello", "The funnel");
+        app.completed(push);
+        assertThat(app.client().post("/v1/push/" + push + "/opens", Map.of("deviceId", live)).status()).isEqualTo(200);
+
+        Api.Client owner = app.app().owner().client();
+        await().atMost(COUNTED_WITHIN).untilAsserted(() -> {
+            JsonNode report = owner.get("/manage/v1/apps/" + app.appId() + "/analytics?metrics=push_targeted,push_sent,"
+                    + "push_delivered,push_failed,push_dead_tokens,push_opened").json();
+            assertThat(parts(report, "push_targeted")).containsOnly(Map.entry("apns", 2L), Map.entry("fcm", 1L));
+            assertThat(parts(report, "push_sent")).containsOnly(Map.entry("apns", 2L), Map.entry("fcm", 1L));
+            assertThat(parts(report, "push_delivered")).containsOnly(Map.entry("apns", 1L), Map.entry("fcm", 1L));
+            assertThat(parts(report, "push_failed")).containsOnly(Map.entry("apns/Unregistered", 1L));
+            assertThat(parts(report, "push_dead_tokens")).containsOnly(Map.entry("apns", 1L));
+            assertThat(totals(report)).containsEntry("push_opened", 1L).containsEntry("push_delivered", 2L);
+        });
+    }
+
+    @Test
+    @Order(9)
     void a_node_killed_between_flushes_loses_at_most_what_it_counted_since_its_last_flush() throws Exception {
         MessagingApp app = MessagingApp.create(api(), fixtures(), "Killed Node");
         app.users("ann", "ben");
@@ -229,10 +260,25 @@ class AnalyticsIT extends ServerIT {
     /** Each metric's total of a JSON report. */
     private static Map<String, Long> totals(Api.Response report) {
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        return totals(report.json());
+    }
+
+    private static Map<String, Long> totals(JsonNode report) {
         Map<String, Long> totals = new HashMap<>();
-        for (JsonNode series : report.json().get("metrics")) {
+        for (JsonNode series : report.get("metrics")) {
             totals.put(series.get("metric").asString(), series.get("total").asLong());
         }
         return totals;
+    }
+
+    /** What a metric's total of a JSON report is made of. */
+    private static Map<String, Long> parts(JsonNode report, String metric) {
+        Map<String, Long> parts = new HashMap<>();
+        for (JsonNode series : report.get("metrics")) {
+            if (series.get("metric").asString().equals(metric)) {
+                series.get("parts").properties().forEach(part -> parts.put(part.getKey(), part.getValue().asLong()));
+            }
+        }
+        return parts;
     }
 }
