@@ -32,6 +32,7 @@ class Retention implements SmartLifecycle {
     private final AnalyticsSettings settings;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
+    private volatile boolean stopping;
     private Thread thread;
 
     Retention(PlatformDatabase platform, AnalyticsSettings settings) {
@@ -48,6 +49,7 @@ class Retention implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping = true;
         if (thread != null) {
             thread.interrupt();
         }
@@ -93,7 +95,7 @@ class Retention implements SmartLifecycle {
                     .params(before)
                     .update();
             removed += batch;
-        } while (batch == BATCH && running);
+        } while (batch == BATCH && !stopping);
         return removed;
     }
 }
