@@ -50,6 +50,25 @@ public final class Meter {
         public boolean isEmpty() {
             return counts.isEmpty() && active.isEmpty() && minutes.isEmpty();
         }
+
+        /** The same, split by app. */
+        public Map<AppRef, Drained> byApp() {
+            Map<AppRef, Map<Counted, Long>> counted = new java.util.HashMap<>();
+            counts.forEach((key, value) -> counted.computeIfAbsent(key.app(), app -> new java.util.HashMap<>()).put(key, value));
+            Map<AppRef, List<Active>> users = new java.util.HashMap<>();
+            active.forEach(user -> users.computeIfAbsent(user.app(), app -> new ArrayList<>()).add(user));
+            Map<AppRef, Map<Minute, Integer>> peaks = new java.util.HashMap<>();
+            minutes.forEach((key, value) -> peaks.computeIfAbsent(key.app(), app -> new java.util.HashMap<>()).put(key, value));
+            Set<AppRef> apps = new java.util.HashSet<>(counted.keySet());
+            apps.addAll(users.keySet());
+            apps.addAll(peaks.keySet());
+            Map<AppRef, Drained> split = new java.util.HashMap<>();
+            for (AppRef app : apps) {
+                split.put(app, new Drained(counted.getOrDefault(app, Map.of()), users.getOrDefault(app, List.of()),
+                        peaks.getOrDefault(app, Map.of())));
+            }
+            return split;
+        }
     }
 
     /** The most users remembered as written today; past it the memory starts over (a repeat costs a conflict, no more). */

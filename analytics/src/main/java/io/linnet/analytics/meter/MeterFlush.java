@@ -7,6 +7,7 @@ import io.linnet.tenancy.database.PlatformDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  * Adds what this node counted to the database every {@code linnet.analytics.flush-interval}, and once
  * more when the node stops: one transaction, a statement or two per table, across tenants on the
  * platform path. What a flush could not write is put back into the {@link Meter} and tried again, so
- * the counts of a node are lost only if it dies between two flushes.
+ * the counts of a node are lost only if it dies between two flushes. The counts of an app deleted
+ * meanwhile (a foreign key refuses them) are dropped, app by app, without holding up the others.
  *
  * <p>Counts are added to their hour's and their day's rows. Active users are inserted per day (the key
  * makes a user count once, whichever nodes saw them); those new to the day add to its
@@ -101,25 +103,56 @@ class MeterFlush implements SmartLifecycle {
             return true;
         }
         try {
-            platform.inTransaction(() -> {
-                writeCounts(drained.counts());
-                writeActive(drained.active());
-                writeConnections(drained.minutes());
-                return null;
-            });
-            meter.written(drained);
-            if (failures > 0) {
-                log.info("Usage counts are written again after {} failed flushes", failures);
-                failures = 0;
-            }
-            return true;
+            write(drained);
+        } catch (DataIntegrityViolationException appGone) {
+            // an app (or its tenant) was deleted since it was counted: write app by app, and let the deleted ones' counts go
+            return writeEachApp(drained);
         } catch (RuntimeException failed) {
-            meter.restore(drained);
-            if (failures++ % 60 == 0) {
-                log.warn("Could not write usage counts; they are kept and written later ({})", failed.getClass().getSimpleName());
-            }
-            return false;
+            return failed(drained, failed);
         }
+        written(drained);
+        return true;
+    }
+
+    private void write(Meter.Drained drained) {
+        platform.inTransaction(() -> {
+            writeCounts(drained.counts());
+            writeActive(drained.active());
+            writeConnections(drained.minutes());
+            return null;
+        });
+    }
+
+    private boolean writeEachApp(Meter.Drained drained) {
+        boolean all = true;
+        for (Meter.Drained ofApp : drained.byApp().values()) {
+            try {
+                write(ofApp);
+                written(ofApp);
+            } catch (DataIntegrityViolationException appGone) {
+                log.debug("Dropped the usage counts of a deleted app");
+            } catch (RuntimeException failed) {
+                all = failed(ofApp, failed) && all;
+            }
+        }
+        return all;
+    }
+
+    private void written(Meter.Drained drained) {
+        meter.written(drained);
+        if (failures > 0) {
+            log.info("Usage counts are written again after {} failed flushes", failures);
+            failures = 0;
+        }
+    }
+
+    /** Keeps what could not be written for the next flush; always false. */
+    private boolean failed(Meter.Drained drained, RuntimeException failure) {
+        meter.restore(drained);
+        if (failures++ % 60 == 0) {
+            log.warn("Could not write usage counts; they are kept and written later ({})", failure.getClass().getSimpleName());
+        }
+        return false;
     }
 
     private void writeCounts(Map<Meter.Counted, Long> counts) {

@@ -98,6 +98,25 @@ class MeterFlushTest {
         assertThat(hourly(app, Metric.RECALLS, "")).isEqualTo(2);
     }
 
+    @Test
+    void the_counts_of_a_deleted_app_are_dropped_and_hold_up_no_other_app() {
+        AppRef live = DB.newApp();
+        AppRef deleted = DB.newApp();
+        DB.owner().sql("delete from apps where tenant_id = ? and id = ?")
+                .params(deleted.tenantId().value(), deleted.appId().value()).update();
+        nodeA.add(live, Metric.MESSAGES_GROUP, 2);
+        nodeA.add(deleted, Metric.MESSAGES_GROUP, 5);
+        nodeA.active(deleted, "ann");
+        nodeA.connected(deleted);
+
+        assertThat(flushA.flush()).isTrue();
+        nodeA.add(live, Metric.MESSAGES_GROUP, 1);
+        assertThat(flushA.flush()).as("nothing of the deleted app is left to try again").isTrue();
+
+        assertThat(hourly(live, Metric.MESSAGES_GROUP, "")).isEqualTo(3);
+        assertThat(hourly(deleted, Metric.MESSAGES_GROUP, "")).isZero();
+    }
+
     private static long hourly(AppRef app, Metric metric, String dimension) {
         return DB.owner().sql("select coalesce(sum(value), 0) from analytics_hourly where app_id = ? and metric = ? and dimension = ?"
                         + " and hour = ?")
