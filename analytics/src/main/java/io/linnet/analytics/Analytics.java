@@ -121,40 +121,30 @@ public class Analytics {
         boolean hourly = query.granularity() == Granularity.HOUR;
         String table = hourly ? "analytics_hourly" : "analytics_daily";
         String column = hourly ? "hour" : "day";
+        // one pass over the rows: each point's value (its parts added up) and each total's parts (its points added up)
         Map<Metric, Map<Instant, Long>> values = new HashMap<>();
+        Map<Metric, Map<String, Long>> parts = new HashMap<>();
         database.jdbc().sql("""
-                        select %2$s as point, metric, sum(value) as value
+                        select %2$s as point, metric, dimension, sum(value) as value
                           from %1$s
                          where tenant_id = :tenant and (cast(:app as uuid) is null or app_id = cast(:app as uuid))
                            and metric = any(cast(:metrics as text[])) and %2$s >= :from and %2$s < :to
-                         group by %2$s, metric""".formatted(table, column))
+                         group by %2$s, metric, dimension""".formatted(table, column))
                 .param("tenant", tenant.value())
                 .param("app", app.map(AppId::value).orElse(null))
                 .param("metrics", query.metrics().stream().map(Metric::key).toArray(String[]::new))
                 .param("from", hourly ? Timestamp.from(query.from()) : day(query.from()))
                 .param("to", hourly ? Timestamp.from(query.to()) : day(query.to()))
                 .query(rs -> {
+                    Metric metric = Metric.of(rs.getString("metric"));
                     Instant point = hourly ? rs.getTimestamp("point").toInstant()
                             : rs.getObject("point", LocalDate.class).atStartOfDay().toInstant(ZoneOffset.UTC);
-                    values.computeIfAbsent(Metric.of(rs.getString("metric")), metric -> new HashMap<>())
-                            .put(point, rs.getLong("value"));
-                });
-        Map<Metric, Map<String, Long>> parts = new HashMap<>();
-        database.jdbc().sql("""
-                        select metric, dimension, sum(value) as value
-                          from %1$s
-                         where tenant_id = :tenant and (cast(:app as uuid) is null or app_id = cast(:app as uuid))
-                           and metric = any(cast(:metrics as text[])) and dimension <> '' and %2$s >= :from and %2$s < :to
-                         group by metric, dimension""".formatted(table, column))
-                .param("tenant", tenant.value())
-                .param("app", app.map(AppId::value).orElse(null))
-                .param("metrics", query.metrics().stream().filter(metric -> metric.kind() == Metric.Kind.SUM)
-                        .map(Metric::key).toArray(String[]::new))
-                .param("from", hourly ? Timestamp.from(query.from()) : day(query.from()))
-                .param("to", hourly ? Timestamp.from(query.to()) : day(query.to()))
-                .query(rs -> {
-                    parts.computeIfAbsent(Metric.of(rs.getString("metric")), metric -> new HashMap<>())
-                            .put(rs.getString("dimension"), rs.getLong("value"));
+                    long value = rs.getLong("value");
+                    values.computeIfAbsent(metric, key -> new HashMap<>()).merge(point, value, Long::sum);
+                    String dimension = rs.getString("dimension");
+                    if (!dimension.isEmpty() && metric.kind() == Metric.Kind.SUM) {
+                        parts.computeIfAbsent(metric, key -> new HashMap<>()).merge(dimension, value, Long::sum);
+                    }
                 });
         List<Instant> points = query.points();
         List<UsageReport.Series> series = new ArrayList<>(query.metrics().size());

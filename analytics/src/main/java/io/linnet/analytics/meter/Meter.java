@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +55,16 @@ public final class Meter {
 
         /** The same, split by app. */
         public Map<AppRef, Drained> byApp() {
-            Map<AppRef, Map<Counted, Long>> counted = new java.util.HashMap<>();
-            counts.forEach((key, value) -> counted.computeIfAbsent(key.app(), app -> new java.util.HashMap<>()).put(key, value));
-            Map<AppRef, List<Active>> users = new java.util.HashMap<>();
+            Map<AppRef, Map<Counted, Long>> counted = new HashMap<>();
+            counts.forEach((key, value) -> counted.computeIfAbsent(key.app(), app -> new HashMap<>()).put(key, value));
+            Map<AppRef, List<Active>> users = new HashMap<>();
             active.forEach(user -> users.computeIfAbsent(user.app(), app -> new ArrayList<>()).add(user));
-            Map<AppRef, Map<Minute, Integer>> peaks = new java.util.HashMap<>();
-            minutes.forEach((key, value) -> peaks.computeIfAbsent(key.app(), app -> new java.util.HashMap<>()).put(key, value));
-            Set<AppRef> apps = new java.util.HashSet<>(counted.keySet());
+            Map<AppRef, Map<Minute, Integer>> peaks = new HashMap<>();
+            minutes.forEach((key, value) -> peaks.computeIfAbsent(key.app(), app -> new HashMap<>()).put(key, value));
+            Set<AppRef> apps = new HashSet<>(counted.keySet());
             apps.addAll(users.keySet());
             apps.addAll(peaks.keySet());
-            Map<AppRef, Drained> split = new java.util.HashMap<>();
+            Map<AppRef, Drained> split = new HashMap<>();
             for (AppRef app : apps) {
                 split.put(app, new Drained(counted.getOrDefault(app, Map.of()), users.getOrDefault(app, List.of()),
                         peaks.getOrDefault(app, Map.of())));
@@ -126,7 +128,7 @@ public final class Meter {
      */
     public Drained drain() {
         Instant now = clock.instant();
-        Map<Counted, Long> taken = new java.util.HashMap<>();
+        Map<Counted, Long> taken = new HashMap<>();
         Instant stale = hour(now).minus(2, ChronoUnit.HOURS);
         for (Iterator<Map.Entry<Counted, LongAdder>> entries = counts.entrySet().iterator(); entries.hasNext(); ) {
             Map.Entry<Counted, LongAdder> entry = entries.next();
@@ -146,7 +148,7 @@ public final class Meter {
         Instant thisMinute = minute(now);
         open.forEach((app, count) -> minutes.merge(new Minute(app, thisMinute), count, Math::max));
         Instant previousMinute = thisMinute.minus(1, ChronoUnit.MINUTES);
-        Map<Minute, Integer> highest = new java.util.HashMap<>(minutes);
+        Map<Minute, Integer> highest = new HashMap<>(minutes);
         minutes.keySet().removeIf(minute -> minute.minute().isBefore(previousMinute));
         return new Drained(taken, active, highest);
     }

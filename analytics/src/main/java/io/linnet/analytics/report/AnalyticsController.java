@@ -2,7 +2,6 @@ package io.linnet.analytics.report;
 
 import io.linnet.analytics.Analytics;
 import io.linnet.analytics.AppOverview;
-import io.linnet.analytics.Metric;
 import io.linnet.analytics.TenantUsage;
 import io.linnet.analytics.UsageQuery;
 import io.linnet.tenancy.Actor;
@@ -87,7 +86,7 @@ class AnalyticsController {
     List<TenantUsage> ranking(Actor.Operator operator, @RequestParam(required = false) String from,
                               @RequestParam(required = false) String to) {
         UsageQuery days = UsageQuery.parse(from == null && to == null ? LocalDate.now(clock).minusDays(29).toString() : from,
-                to, "day", Metric.MESSAGES_DIRECT.key(), clock);
+                to, "day", null, clock);
         return analytics.platform(operator, LocalDate.ofInstant(days.from(), ZoneOffset.UTC),
                 LocalDate.ofInstant(days.to(), ZoneOffset.UTC));
     }

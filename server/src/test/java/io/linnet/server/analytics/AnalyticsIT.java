@@ -242,8 +242,8 @@ class AnalyticsIT extends ServerIT {
         second = null;
 
         // the 10 flushed before stay; of the 5 sent within the last flush interval, any may be lost, none counted twice
-        Thread.sleep(2_000);
-        assertThat(totals(analytics.get(report)).get("messages_direct")).isBetween(10L, 15L);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(totals(analytics.get(report)).get("messages_direct")).isBetween(10L, 15L));
     }
 
     private static Void say(ChatClient client, String conversation, String prefix, int count) {

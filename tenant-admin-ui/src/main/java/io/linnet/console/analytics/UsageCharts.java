@@ -131,7 +131,7 @@ final class UsageCharts {
         List<String> totals = new ArrayList<>();
         totals.add("Whole range");
         series.forEach(one -> totals.add(total(one)));
-        return card.numbers(new ChartCard.Numbers(headers, rows, totals)).download(fileName, () -> ReportCsv.of(series));
+        return card.numbers(new ChartCard.Numbers(headers, rows, totals)).download(fileName, () -> UsageReport.csv(series));
     }
 
     /** Targeted, sent, delivered and opened, each bar split by provider. */
@@ -175,7 +175,7 @@ final class UsageCharts {
         funnel.stages().forEach(stage -> totals.add(count(stage.total())));
         totals.add(count(report.series(Metric.PUSH_FAILED).map(UsageReport.Series::total).orElse(0L)));
         List<UsageReport.Series> series = PushFunnel.METRICS.stream().map(metric -> report.series(metric).orElseThrow()).toList();
-        return card.numbers(new ChartCard.Numbers(headers, rows, totals)).download(fileName, () -> ReportCsv.of(series));
+        return card.numbers(new ChartCard.Numbers(headers, rows, totals)).download(fileName, () -> UsageReport.csv(series));
     }
 
     /** Notifications that failed for good, by provider and the reason it gave (or Linnet's). */
@@ -202,7 +202,7 @@ final class UsageCharts {
         List<UsageReport.Series> series = Stream.of(Metric.PUSH_FAILED, Metric.PUSH_DEAD_TOKENS)
                 .map(metric -> report.series(metric).orElseThrow()).toList();
         return card.numbers(new ChartCard.Numbers(List.of("Provider", "Reason", "Failed"), rows, List.of("All", "", count(failed))))
-                .download(fileName, () -> ReportCsv.of(series));
+                .download(fileName, () -> UsageReport.csv(series));
     }
 
     /** A series' total as the legend says it: a sum, the highest point, or distinct users. */
