@@ -94,26 +94,62 @@ public class Analytics {
         if (!from.isBefore(to) || from.plusDays(UsageQuery.MAX_POINTS).isBefore(to)) {
             throw DomainException.invalid("from must be before to, and at most " + UsageQuery.MAX_POINTS + " days before it");
         }
+        return usageOfTenants(Optional.empty(), from, to);
+    }
+
+    /**
+     * What every tenant did from {@code from} to {@code to} (UTC days, {@code to} excluded), for billing's
+     * quotas (the numbers lag by up to one flush interval). No actor: the platform's own reading.
+     */
+    public List<TenantUsage> usageByTenant(LocalDate from, LocalDate to) {
+        return usageOfTenants(Optional.empty(), from, to);
+    }
+
+    /** What one tenant did from {@code from} to {@code to} (UTC days, {@code to} excluded), for billing's invoices. */
+    public TenantUsage usageOf(TenantId tenant, LocalDate from, LocalDate to) {
+        return usageOfTenants(Optional.of(tenant), from, to).stream().findFirst()
+                .orElse(new TenantUsage(tenant, 0, 0, 0, 0));
+    }
+
+    /**
+     * The end users of a tenant active from {@code from} to {@code to}, each as {@code <appId>/<userId>}:
+     * what billing's count of monthly active users starts from.
+     */
+    public java.util.Set<String> activeUsersOf(TenantId tenant, LocalDate from, LocalDate to) {
+        return new java.util.HashSet<>(platform.jdbc().sql("""
+                        select distinct app_id::text || '/' || user_id from analytics_active_users
+                         where tenant_id = ? and day >= ? and day < ?""")
+                .params(tenant.value(), from, to)
+                .query(String.class)
+                .list());
+    }
+
+    private List<TenantUsage> usageOfTenants(Optional<TenantId> tenant, LocalDate from, LocalDate to) {
         return platform.jdbc().sql("""
                         with counted as (
                             select tenant_id,
                                    sum(value) filter (where metric in ('messages_direct', 'messages_group')) as messages,
-                                   sum(value) filter (where metric = 'push_sent') as pushes
-                              from analytics_daily where day >= :from and day < :to
+                                   sum(value) filter (where metric = 'push_sent') as pushes,
+                                   sum(value) filter (where metric = 'message_bytes') as bytes
+                              from analytics_daily
+                             where day >= :from and day < :to and (cast(:tenant as uuid) is null or tenant_id = cast(:tenant as uuid))
                              group by tenant_id),
                         active as (
                             select tenant_id, count(*) as users
                               from (select distinct tenant_id, app_id, user_id from analytics_active_users
-                                     where day >= :from and day < :to) distinct_users
+                                     where day >= :from and day < :to
+                                       and (cast(:tenant as uuid) is null or tenant_id = cast(:tenant as uuid))) distinct_users
                              group by tenant_id)
                         select coalesce(c.tenant_id, a.tenant_id) as tenant_id, coalesce(c.messages, 0) as messages,
-                               coalesce(a.users, 0) as active_users, coalesce(c.pushes, 0) as pushes
+                               coalesce(a.users, 0) as active_users, coalesce(c.pushes, 0) as pushes,
+                               coalesce(c.bytes, 0) as bytes
                           from counted c full join active a on a.tenant_id = c.tenant_id
                          order by messages desc, active_users desc, pushes desc, tenant_id""")
                 .param("from", from)
                 .param("to", to)
+                .param("tenant", tenant.map(TenantId::value).orElse(null))
                 .query((rs, row) -> new TenantUsage(new TenantId(rs.getObject("tenant_id", java.util.UUID.class)),
-                        rs.getLong("messages"), rs.getLong("active_users"), rs.getLong("pushes")))
+                        rs.getLong("messages"), rs.getLong("active_users"), rs.getLong("pushes"), rs.getLong("bytes")))
                 .list();
     }
 

@@ -11,6 +11,7 @@ import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.app.AppManagement;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -50,8 +51,11 @@ public class PushJobs {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
+    private final PushAllowance allowance;
+
     public PushJobs(TenantDatabase database, PushTemplates templates, AppManagement apps, AuditLog audit,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, ObjectProvider<PushAllowance> allowance) {
+        this.allowance = allowance.getIfAvailable(() -> PushAllowance.NONE);
         this.events = events;
         this.database = database;
         this.templates = templates;
@@ -59,8 +63,11 @@ public class PushJobs {
         this.audit = audit;
     }
 
-    /** Creates a job; it is sent at {@code push.sendAt()}. */
+    /** Creates a job; it is sent at {@code push.sendAt()}. A request of the developer API passes the plan's limits first. */
     public PushJob create(AppRef app, NewPush push, Origin origin) {
+        if (origin == Origin.API) {
+            allowance.admit(app);
+        }
         return database.inTenant(app.tenantId(), () -> insert(app, push, origin));
     }
 

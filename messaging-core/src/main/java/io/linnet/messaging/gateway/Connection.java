@@ -303,6 +303,10 @@ final class Connection {
         static final int SIGNED_OUT = 4003;
         static final int TOO_SLOW = 4008;
         static final int TOO_MANY_CONNECTIONS = 4029;
+        /** The app has as many connections open as its plan allows; the newest is closed. */
+        static final int APP_CONNECTIONS_FULL = 4030;
+        /** A hard quota of the tenant's plan is used up for this period (monthly active users). */
+        static final int QUOTA_EXCEEDED = 4031;
 
         private CloseCodes() {
         }

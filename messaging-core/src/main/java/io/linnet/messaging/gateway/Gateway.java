@@ -8,6 +8,7 @@ import io.linnet.messaging.UserId;
 import io.linnet.messaging.UserConnected;
 import io.linnet.messaging.UserDisconnected;
 import io.linnet.messaging.UserSignedOut;
+import io.linnet.messaging.ConnectionAllowance;
 import io.linnet.messaging.Inbox;
 import io.linnet.messaging.HistoryPage;
 import io.linnet.messaging.Message;
@@ -20,6 +21,7 @@ import io.linnet.messaging.message.SendReceipt;
 import io.linnet.messaging.user.UserPrincipal;
 import io.linnet.messaging.user.UserTokens;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.LimitExceeded;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.TenantStatusChanged;
 import org.slf4j.Logger;
@@ -75,10 +77,13 @@ class Gateway implements Connection.Handler {
     private final Fanout fanout;
     private final ServerFrames frames;
     private final ApplicationEventPublisher events;
+    private final ConnectionAllowance allowance;
 
     Gateway(GatewaySettings settings, MessagingSettings messaging, JsonMapper json, UserTokens tokens, MessageSender sender,
             MessageHistory history, MessageRecall recall, ObjectProvider<MessageReports> reports, Inbox inbox,
-            LocalConnections local, Presence presence, Fanout fanout, ServerFrames frames, ApplicationEventPublisher events) {
+            LocalConnections local, Presence presence, Fanout fanout, ServerFrames frames, ApplicationEventPublisher events,
+            ObjectProvider<ConnectionAllowance> allowance) {
+        this.allowance = allowance.getIfAvailable(() -> ConnectionAllowance.NONE);
         this.settings = settings;
         this.messaging = messaging;
         this.json = json;
@@ -131,9 +136,18 @@ class Gateway implements Connection.Handler {
             return;
         }
         UserPrincipal user = verified.get().principal();
+        int maxPerApp;
+        try {
+            allowance.admitConnection(user.app(), user.userId());
+            maxPerApp = allowance.maxConnections(user.app());
+        } catch (LimitExceeded refused) {
+            connection.send(frames.limited(null, refused));
+            connection.close(Connection.CloseCodes.QUOTA_EXCEEDED, "The app's plan allows no more monthly active users this period");
+            return;
+        }
         Presence.Registration registration;
         try {
-            registration = presence.register(user, connection.id(), settings.maxConnectionsPerUser());
+            registration = presence.register(user, connection.id(), settings.maxConnectionsPerUser(), maxPerApp);
         } catch (RuntimeException redisAway) {
             // presence is soft: without Redis the connection is let in unclaimed (its claim is made at the
             // next renewal once Redis is back) and the per-user connection limit waits until then
@@ -143,6 +157,11 @@ class Gateway implements Connection.Handler {
         if (registration == Presence.Registration.TOO_MANY) {
             connection.close(Connection.CloseCodes.TOO_MANY_CONNECTIONS,
                     "Too many connections: at most " + settings.maxConnectionsPerUser() + " per user");
+            return;
+        }
+        if (registration == Presence.Registration.APP_FULL) {
+            connection.close(Connection.CloseCodes.APP_CONNECTIONS_FULL,
+                    "The app's plan allows at most " + maxPerApp + " connections at once");
             return;
         }
         if (!connection.authenticated(user)) {
@@ -205,6 +224,8 @@ class Gateway implements Connection.Handler {
             if (afford(connection, refused.ref(), FrameCosts.UNREADABLE)) {
                 refuse(connection, refused.ref(), refused.code(), refused.getMessage());
             }
+        } catch (LimitExceeded limited) {
+            connection.send(frames.limited(frame == null ? null : frame.ref(), limited));
         } catch (DomainException refused) {
             refuse(connection, frame == null ? null : frame.ref(), refused.code().wireName(), refused.getMessage());
         } catch (Throwable failed) {

@@ -26,22 +26,31 @@ import java.util.concurrent.TimeUnit;
  * {@code node/connection} entries scored by when the claim lapses. Nodes renew their claims well
  * within {@link GatewaySettings#presenceTtl()}, so a node that dies stops counting as anyone's
  * presence once its claims lapse. The same set enforces the connections-per-user limit and tells
- * the router which nodes to send a user's events to. A user's last-seen time is kept when their
+ * the router which nodes to send a user's events to. A second set per app counts the app's
+ * connections for its plan's limit. A user's last-seen time is kept when their
  * last connection closes. Keys are {@code t:<tenant>:a:<app>:u:<user>:...}.
  */
 final class Presence {
 
-    /** Adds a connection's claim unless the user already has the most allowed; answers the live count before it, or -1. */
+    /**
+     * Adds a connection's claim to its user's set and its app's, unless the user already has the most
+     * allowed (-1) or the app does (-2); answers the user's live count before it.
+     */
     private static final RedisScript<Long> REGISTER = RedisScript.of("""
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             local live = redis.call('ZCARD', KEYS[1])
             if live >= tonumber(ARGV[4]) then return -1 end
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
+            if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[6]) then return -2 end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+            redis.call('PEXPIRE', KEYS[2], ARGV[5])
             return live""", Long.class);
 
-    /** Drops a connection's claim; answers how many live ones the user still has. */
+    /** Drops a connection's claim (from its user's set and its app's); answers how many live ones the user still has. */
     private static final RedisScript<Long> UNREGISTER = RedisScript.of("""
+            redis.call('ZREM', KEYS[2], ARGV[2])
             redis.call('ZREM', KEYS[1], ARGV[2])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             return redis.call('ZCARD', KEYS[1])""", Long.class);
@@ -61,15 +70,19 @@ final class Presence {
     }
 
     /** The outcome of claiming a connection: refused (too many), or accepted and whether the user just came online. */
-    enum Registration { TOO_MANY, CAME_ONLINE, ANOTHER_DEVICE }
+    enum Registration { TOO_MANY, APP_FULL, CAME_ONLINE, ANOTHER_DEVICE }
 
-    Registration register(UserPrincipal user, String connectionId, int maxConnections) {
+    /** Claims a connection unless its user has {@code maxPerUser} already, or its app {@code maxPerApp} (over all nodes). */
+    Registration register(UserPrincipal user, String connectionId, int maxPerUser, int maxPerApp) {
         long now = clock.millis();
-        Long before = redis.execute(REGISTER, List.of(connectionsKey(user)), Long.toString(now),
-                Long.toString(now + ttl.toMillis()), member(connectionId), Integer.toString(maxConnections),
-                Long.toString(ttl.toMillis()));
-        if (before == null || before < 0) {
+        Long before = redis.execute(REGISTER, List.of(connectionsKey(user), appConnectionsKey(user.app())), Long.toString(now),
+                Long.toString(now + ttl.toMillis()), member(connectionId), Integer.toString(maxPerUser),
+                Long.toString(ttl.toMillis()), Integer.toString(maxPerApp));
+        if (before == null || before == -1) {
             return Registration.TOO_MANY;
+        }
+        if (before == -2) {
+            return Registration.APP_FULL;
         }
         return before == 0 ? Registration.CAME_ONLINE : Registration.ANOTHER_DEVICE;
     }
@@ -77,7 +90,8 @@ final class Presence {
     /** Drops a connection's claim; when it was the user's last anywhere, records when they were last seen and answers it. */
     Optional<Instant> unregister(UserPrincipal user, String connectionId) {
         long now = clock.millis();
-        Long left = redis.execute(UNREGISTER, List.of(connectionsKey(user)), Long.toString(now), member(connectionId));
+        Long left = redis.execute(UNREGISTER, List.of(connectionsKey(user), appConnectionsKey(user.app())), Long.toString(now),
+                member(connectionId));
         if (left != null && left > 0) {
             return Optional.empty();
         }
@@ -102,6 +116,9 @@ final class Presence {
                         String key = connectionsKey(user);
                         ops.opsForZSet().add(key, member(connection.id()), until);
                         ops.expire(key, ttl);
+                        String appKey = appConnectionsKey(user.app());
+                        ops.opsForZSet().add(appKey, member(connection.id()), until);
+                        ops.expire(appKey, ttl);
                     }
                 }
                 return null;
@@ -179,6 +196,11 @@ final class Presence {
 
     private static String connectionsKey(AppRef app, UserId user) {
         return "t:" + app.tenantId() + ":a:" + app.appId() + ":u:" + user + ":conns";
+    }
+
+    /** Every live connection of an app, over all nodes: what its plan's concurrent-connection limit counts. */
+    private static String appConnectionsKey(AppRef app) {
+        return "t:" + app.tenantId() + ":a:" + app.appId() + ":conns";
     }
 
     private static String lastSeenKey(UserPrincipal user) {

@@ -7,6 +7,7 @@ import io.linnet.messaging.Message;
 import io.linnet.messaging.message.SendReceipt;
 import io.linnet.messaging.ConversationId;
 import io.linnet.messaging.MessageId;
+import io.linnet.tenancy.LimitExceeded;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -154,6 +155,19 @@ final class ServerFrames {
         frame.put("code", "rate_limited");
         frame.put("detail", detail);
         frame.put("retryAfterMs", retryAfterMillis);
+        return bytes(frame);
+    }
+
+    /**
+     * A frame refused for the tenant's plan: {@code rate_limited} (try again after {@code retryAfterMs}) or
+     * {@code quota_exceeded} (nothing more until {@code resetsAt}, {@code retryAfterMs} from now).
+     */
+    byte[] limited(String ref, LimitExceeded refused) {
+        ObjectNode frame = frame("error", ref);
+        frame.put("code", refused.code().wireName());
+        frame.put("detail", refused.getMessage());
+        frame.put("retryAfterMs", refused.retryAfter().toMillis());
+        refused.resetsAt().ifPresent(at -> frame.put("resetsAt", at.toString()));
         return bytes(frame);
     }
 

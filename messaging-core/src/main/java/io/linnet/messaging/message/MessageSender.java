@@ -4,6 +4,7 @@ import io.linnet.messaging.CheckedBody;
 import io.linnet.messaging.ConversationType;
 import io.linnet.messaging.FailureKind;
 import io.linnet.messaging.MessageSent;
+import io.linnet.messaging.SendAllowance;
 import io.linnet.messaging.SendScreen;
 import io.linnet.messaging.SubmittedMessage;
 import io.linnet.messaging.Message;
@@ -55,9 +56,12 @@ public class MessageSender {
     private final SendBatches batches;
     private final SendScreen screen;
     private final LiveDelivery delivery;
+    private final SendAllowance allowance;
 
     public MessageSender(TenantDatabase database, MessageSentOutbox outbox, MessagingSettings settings,
-                         ObjectProvider<SendScreen> screen, ObjectProvider<LiveDelivery> delivery) {
+                         ObjectProvider<SendScreen> screen, ObjectProvider<LiveDelivery> delivery,
+                         ObjectProvider<SendAllowance> allowance) {
+        this.allowance = allowance.getIfAvailable(() -> SendAllowance.NONE);
         this.database = database;
         this.outbox = outbox;
         this.screen = screen.getIfAvailable(() -> SendScreen.NONE);
@@ -73,9 +77,24 @@ public class MessageSender {
     /**
      * Sends {@code message} to a conversation the sender is a member of; to anyone else the
      * conversation is not found. The app's moderation ({@link SendScreen}) sees it first and may
-     * refuse or rewrite it. Returns once the message is committed.
+     * refuse or rewrite it, after the tenant's plan admitted it ({@link SendAllowance}). Returns once the
+     * message is committed.
      */
     public SendReceipt send(AppRef app, ConversationId conversation, SubmittedMessage submitted) {
+        SendAllowance.Admission admission = allowance.admit(app, submitted.senderId());
+        boolean stored = false;
+        try {
+            SendReceipt receipt = screenAndStore(app, conversation, submitted);
+            stored = !receipt.repeated();
+            return receipt;
+        } finally {
+            if (!stored) {
+                admission.notStored();
+            }
+        }
+    }
+
+    private SendReceipt screenAndStore(AppRef app, ConversationId conversation, SubmittedMessage submitted) {
         SendScreen.Screening screening = screen.screen(app, conversation, submitted);
         SubmittedMessage message = screening.message();
         SendBatches.Outcome outcome;

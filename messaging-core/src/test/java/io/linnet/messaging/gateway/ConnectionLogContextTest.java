@@ -61,7 +61,8 @@ class ConnectionLogContextTest {
     private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
     private final Gateway gateway = new Gateway(SETTINGS, MessagingSettings.defaults(), JSON, tokens, mock(MessageSender.class),
             mock(MessageHistory.class), mock(MessageRecall.class), new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(MessageReports.class), mock(Inbox.class),
-            new LocalConnections(), presence, mock(Fanout.class), new ServerFrames(JSON), events);
+            new LocalConnections(), presence, mock(Fanout.class), new ServerFrames(JSON), events,
+            new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(io.linnet.messaging.ConnectionAllowance.class));
     private final Logger gatewayLog = (Logger) LoggerFactory.getLogger(Gateway.class);
     private final Level gatewayLevel = gatewayLog.getLevel();
     private final Lines lines = new Lines();
@@ -70,7 +71,7 @@ class ConnectionLogContextTest {
     void tokensAndLog() {
         when(tokens.verifyWithExpiry("alice-token"))
                 .thenReturn(Optional.of(new UserTokens.VerifiedToken(ALICE, Instant.now().plusSeconds(3600))));
-        when(presence.register(any(), any(), anyInt())).thenReturn(Presence.Registration.CAME_ONLINE);
+        when(presence.register(any(), any(), anyInt(), anyInt())).thenReturn(Presence.Registration.CAME_ONLINE);
         lines.start();
         gatewayLog.addAppender(lines);
         gatewayLog.setLevel(Level.DEBUG);

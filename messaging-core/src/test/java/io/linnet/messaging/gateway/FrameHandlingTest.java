@@ -71,7 +71,8 @@ class FrameHandlingTest {
     private final Gateway gateway = new Gateway(SETTINGS, MessagingSettings.defaults(), JSON, tokens, mock(MessageSender.class),
             mock(MessageHistory.class), mock(MessageRecall.class),
             new StaticListableBeanFactory().getBeanProvider(MessageReports.class), inbox, new LocalConnections(),
-            presence, fanout, new ServerFrames(JSON), mock(ApplicationEventPublisher.class));
+            presence, fanout, new ServerFrames(JSON), mock(ApplicationEventPublisher.class),
+            new StaticListableBeanFactory().getBeanProvider(io.linnet.messaging.ConnectionAllowance.class));
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final Connection connection = new Connection("c-1", channel, Runnable::run, gateway,
             new Admissions(10, 10).admit(InetAddress.getLoopbackAddress()).orElseThrow(), SETTINGS.sendsPerSecond(),
@@ -83,7 +84,7 @@ class FrameHandlingTest {
         Instant inAnHour = Instant.now().plusSeconds(3600);
         when(tokens.verifyWithExpiry("alice-token")).thenReturn(Optional.of(new UserTokens.VerifiedToken(ALICE, inAnHour)));
         when(tokens.verifyWithExpiry("bob-token")).thenReturn(Optional.of(new UserTokens.VerifiedToken(BOB, inAnHour)));
-        when(presence.register(any(), any(), anyInt())).thenReturn(Presence.Registration.CAME_ONLINE);
+        when(presence.register(any(), any(), anyInt(), anyInt())).thenReturn(Presence.Registration.CAME_ONLINE);
         when(presence.locate(any(), anyList())).thenReturn(Map.of());
         when(presence.lastSeen(any(), anyList())).thenReturn(Map.of());
         logged.start();

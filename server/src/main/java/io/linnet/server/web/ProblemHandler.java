@@ -2,6 +2,7 @@ package io.linnet.server.web;
 
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.ErrorCode;
+import io.linnet.tenancy.LimitExceeded;
 import io.linnet.tenancy.LogContext;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.postgresql.util.PSQLException;
@@ -39,6 +40,15 @@ import java.util.stream.Collectors;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** A limit of the tenant's plan: 429 with when to try again ({@code Retry-After}, and {@code resetsAt} for a quota). */
+    @ExceptionHandler(LimitExceeded.class)
+    ResponseEntity<Object> limited(LimitExceeded e) {
+        ProblemDetail problem = Problems.limited(e);
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
+    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {

@@ -1,6 +1,7 @@
 package io.linnet.server.web;
 
 import io.linnet.tenancy.ErrorCode;
+import io.linnet.tenancy.LimitExceeded;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +32,14 @@ public final class Problems {
     public static ProblemDetail of(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** A refusal for the tenant's plan, with {@code retryAfterMs} and, for a quota, {@code resetsAt}. */
+    public static ProblemDetail limited(LimitExceeded refused) {
+        ProblemDetail problem = of(refused.code(), refused.getMessage());
+        problem.setProperty("retryAfterMs", refused.retryAfter().toMillis());
+        refused.resetsAt().ifPresent(at -> problem.setProperty("resetsAt", at.toString()));
         return problem;
     }
 

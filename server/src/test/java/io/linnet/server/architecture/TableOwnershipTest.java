@@ -35,7 +35,9 @@ class TableOwnershipTest {
                     "moderation_restrictions", "moderation_daily_counts"),
             "push", Set.of("push_credentials", "push_devices", "push_templates", "push_app_settings", "push_jobs",
                     "push_job_failures", "push_deliveries", "push_opens", "push_tenant_holds"),
-            "analytics", Set.of("analytics_hourly", "analytics_daily", "analytics_active_users", "analytics_connection_minutes"));
+            "analytics", Set.of("analytics_hourly", "analytics_daily", "analytics_active_users", "analytics_connection_minutes"),
+            "billing", Set.of("billing_plans", "billing_subscriptions", "billing_plan_changes", "billing_invoices",
+                    "billing_invoice_lines", "billing_quota_notices"));
 
     /** The modules whose SQL is checked (the load generator under bench/ seeds its data directly and is no module). */
     static final Set<String> MODULES = Set.of("tenancy", "messaging", "moderation", "push", "analytics", "billing", "console",

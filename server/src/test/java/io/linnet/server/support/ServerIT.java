@@ -1,5 +1,6 @@
 package io.linnet.server.support;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * Redis. Every subclass shares one Spring context, so one test JVM starts one database and one Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestPlans.AtStart.class)
 public abstract class ServerIT {
 
     public static final String OPERATOR_EMAIL = "operator@linnet.test";

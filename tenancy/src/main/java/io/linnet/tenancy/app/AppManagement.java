@@ -8,8 +8,10 @@ import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.TenantLimits;
 import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -29,15 +31,30 @@ public class AppManagement {
     private final TenantDatabase database;
     private final AuditLog audit;
 
-    public AppManagement(TenantDatabase database, AuditLog audit) {
+    private final TenantLimits limits;
+
+    public AppManagement(TenantDatabase database, AuditLog audit, ObjectProvider<TenantLimits> limits) {
         this.database = database;
         this.audit = audit;
+        this.limits = limits.getIfAvailable(() -> TenantLimits.NONE);
     }
 
     public App create(Actor.Member actor, String name) {
         actor.require(Permission.APPS_WRITE);
         String checked = name(name);
         return database.inTenant(actor.tenantId(), () -> {
+            int most = limits.maxApps(actor.tenantId());
+            if (most < Integer.MAX_VALUE) {
+                // one create at a time per tenant, so that two at once cannot both pass the count
+                database.jdbc().sql("select pg_advisory_xact_lock(hashtextextended(cast(? as text), 0))")
+                        .param(actor.tenantId().value()).query().listOfRows();
+                long apps = database.jdbc().sql("select count(*) from apps where tenant_id = ?")
+                        .param(actor.tenantId().value()).query(Long.class).single();
+                if (apps >= most) {
+                    throw DomainException.conflict("Your plan allows at most " + most + " app" + (most == 1 ? "" : "s")
+                            + "; delete one or change the plan");
+                }
+            }
             AppId id = new AppId(Ids.next());
             try {
                 database.jdbc().sql("insert into apps (tenant_id, id, name) values (?, ?, ?)")

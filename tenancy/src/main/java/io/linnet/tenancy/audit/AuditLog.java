@@ -28,6 +28,9 @@ public class AuditLog {
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
 
+    /** The actor of what the platform did by itself. */
+    public static final String SYSTEM_ACTOR = "linnet";
+
     private static final String COLUMNS = "tenant_id, id, at, actor, action, target_type, target_id, details::text, source_address";
 
     private final TenantDatabase tenantDatabase;
@@ -51,6 +54,24 @@ public class AuditLog {
     public void recordOnPlatform(Optional<TenantId> tenant, Actor actor, String action, String targetType,
                                  String targetId, Map<String, ?> details) {
         insert(platformDatabase.jdbc(), tenant.orElse(null), actor, action, targetType, targetId, details);
+    }
+
+    /**
+     * Records what the platform itself did for a tenant, with no one acting (a quota warning, a closed
+     * billing period); the tenant's members see it, with {@value #SYSTEM_ACTOR} as the actor.
+     */
+    public void recordBySystem(TenantId tenant, String action, String targetType, String targetId, Map<String, ?> details) {
+        platformDatabase.jdbc().sql("""
+                        insert into audit_log (tenant_id, id, actor_id, actor, action, target_type, target_id, details, source_address)
+                        values (:tenant, :id, null, :actor, :action, :targetType, :targetId, cast(:details as jsonb), null)""")
+                .param("tenant", tenant.value())
+                .param("id", Ids.next())
+                .param("actor", SYSTEM_ACTOR)
+                .param("action", action)
+                .param("targetType", targetType)
+                .param("targetId", targetId)
+                .param("details", json.writeValueAsString(details))
+                .update();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.TenantCreated;
 import io.linnet.tenancy.TenantStatusChanged;
 import io.linnet.tenancy.account.OwnerEnrolment;
 import io.linnet.tenancy.audit.AuditLog;
@@ -54,6 +55,7 @@ public class TenantManagement {
             var enrolled = owners.enrol(id, owner);
             audit.recordOnPlatform(Optional.of(id), actor, "tenant.created", "tenant", id.toString(),
                     Map.of("name", checkedName, "owner", enrolled.member().email()));
+            events.publishEvent(new TenantCreated(id, checkedName, java.time.Instant.now()));
             return new CreatedTenant(find(id), enrolled.member(), enrolled.invitation());
         });
     }
@@ -75,6 +77,20 @@ public class TenantManagement {
 
     public Tenant get(Actor.Operator actor, TenantId id) {
         return find(id);
+    }
+
+    /** The names of {@code ids} (those that exist), for modules that show tenants by name (billing's invoices). */
+    public Map<TenantId, String> names(java.util.Collection<TenantId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<TenantId, String> names = new java.util.HashMap<>();
+        platform.jdbc().sql("select id, name from tenants where id = any(?)")
+                .param(ids.stream().map(TenantId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(new TenantId(rs.getObject("id", UUID.class)), rs.getString("name"));
+                });
+        return names;
     }
 
     /** The member's own tenant. */

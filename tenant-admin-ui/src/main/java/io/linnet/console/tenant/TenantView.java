@@ -69,7 +69,7 @@ public class TenantView extends VerticalLayout implements BeforeEnterObserver, H
         TenantUsage usage = analytics.platform(signedIn.operator(), today.minusDays(USAGE_DAYS - 1L), today.plusDays(1)).stream()
                 .filter(one -> one.tenantId().equals(tenant.id()))
                 .findFirst()
-                .orElse(new TenantUsage(tenant.id(), 0, 0, 0));
+                .orElse(new TenantUsage(tenant.id(), 0, 0, 0, 0));
         Div cards = new Div(
                 new StatCard("tenant-messages", "Messages", count(usage.messages()), "Stored in its apps"),
                 new StatCard("tenant-active-users", "Active users", count(usage.activeUsers()), "Distinct per app, added up"),

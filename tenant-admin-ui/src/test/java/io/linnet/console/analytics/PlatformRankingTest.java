@@ -17,8 +17,8 @@ class PlatformRankingTest {
     private static final TenantId GLOBEX = new TenantId(UUID.randomUUID());
     private static final TenantId GONE = new TenantId(UUID.randomUUID());
     private static final Map<TenantId, String> NAMES = Map.of(ACME, "Acme", GLOBEX, "Globex");
-    private static final List<TenantUsage> USAGE = List.of(new TenantUsage(ACME, 100, 5, 0),
-            new TenantUsage(GLOBEX, 40, 30, 7), new TenantUsage(GONE, 100, 1, 2));
+    private static final List<TenantUsage> USAGE = List.of(new TenantUsage(ACME, 100, 5, 0, 0),
+            new TenantUsage(GLOBEX, 40, 30, 7, 0), new TenantUsage(GONE, 100, 1, 2, 0));
 
     private static List<String> order(PlatformView.RankBy by) {
         return PlatformView.ranked(USAGE, by, id -> Optional.ofNullable(NAMES.get(id))).stream()

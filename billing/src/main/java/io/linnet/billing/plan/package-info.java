@@ -1,0 +1,2 @@
+/** Internal: the plans' storage and the seed of Free, Pro and Enterprise. */
+package io.linnet.billing.plan;
