@@ -21,7 +21,7 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     public static Money zero(Currency currency) {
-        return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
+        return new Money(BigDecimal.ZERO.setScale(Math.max(0, currency.getDefaultFractionDigits())), currency);
     }
 
     /** Rounded half-even to the currency's minor unit (cents; none for yen). */

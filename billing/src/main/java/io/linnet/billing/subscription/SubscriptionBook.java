@@ -207,11 +207,17 @@ public class SubscriptionBook implements Billing {
         if (plan.retired()) {
             throw DomainException.conflict("The plan " + plan.name() + " is retired and takes no new subscriptions");
         }
-        if (!plan.currency().equals(current.plan().currency()) && !today().equals(current.period().start())) {
+        if (!plan.currency().equals(current.plan().currency()) && billedBeforeToday(current)) {
             throw DomainException.conflict("A plan in another currency (" + plan.currency().getCurrencyCode()
-                    + ") can only be chosen on the first day of a period");
+                    + ") can only be chosen before anything of this period is billed: on its first day, or on the day the subscription started");
         }
         return plan;
+    }
+
+    /** Whether the period has days before today on a plan (an invoice is in one currency, so those days fix it). */
+    private boolean billedBeforeToday(Subscription subscription) {
+        List<PlanSpan> spans = spans(subscription.tenantId(), subscription.period());
+        return !spans.isEmpty() && spans.getFirst().from().isBefore(today());
     }
 
     private void move(TenantId tenant, Subscription before, Plan plan) {

@@ -293,7 +293,8 @@ class BillingIT extends ServerIT {
         assertThat(invoice.get("status").asString()).isEqualTo("draft");
         assertThat(invoice.at("/statement/lines").valueStream().map(line -> line.get("description").asString() + " = "
                 + line.at("/amount/amount").asString()))
-                .containsExactly("Invoiced plan, " + lastMonth.toString().substring(0, 7) + " = 30.00",
+                .containsExactly(operator().get("/ops/v1/plans/" + plan).json().get("name").asString() + " plan, "
+                                + lastMonth.toString().substring(0, 7) + " = 30.00",
                         "Messages over the 5 included (12 used) = 0.70",
                         "Tax 19% = 5.83");
         assertThat(invoice.at("/statement/total/amount").asString()).isEqualTo("36.53");

@@ -42,6 +42,8 @@ public abstract class ServerIT {
         registry.add("linnet.moderation.allow-insecure-hooks", () -> true);
         // usage counts reach the database within half a second, so tests of the numbers wait little
         registry.add("linnet.analytics.flush-interval", () -> "PT0.5S");
+        // soft quotas are compared with usage every second, so that tests of their notices wait little
+        registry.add("linnet.billing.quota-check-interval", () -> "PT1S");
         pushProviders(registry);
     }
 

@@ -31,19 +31,20 @@ public class AppManagement {
     private final TenantDatabase database;
     private final AuditLog audit;
 
-    private final TenantLimits limits;
+    /** Asked when an app is created, not before: billing, which implements it, itself builds on this service. */
+    private final ObjectProvider<TenantLimits> limits;
 
     public AppManagement(TenantDatabase database, AuditLog audit, ObjectProvider<TenantLimits> limits) {
         this.database = database;
         this.audit = audit;
-        this.limits = limits.getIfAvailable(() -> TenantLimits.NONE);
+        this.limits = limits;
     }
 
     public App create(Actor.Member actor, String name) {
         actor.require(Permission.APPS_WRITE);
         String checked = name(name);
         return database.inTenant(actor.tenantId(), () -> {
-            int most = limits.maxApps(actor.tenantId());
+            int most = limits.getIfAvailable(() -> TenantLimits.NONE).maxApps(actor.tenantId());
             if (most < Integer.MAX_VALUE) {
                 // one create at a time per tenant, so that two at once cannot both pass the count
                 database.jdbc().sql("select pg_advisory_xact_lock(hashtextextended(cast(? as text), 0))")
