@@ -71,11 +71,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void billing_depends_on_tenancy_and_the_public_side_of_the_cores() {
+    void billing_depends_on_tenancy_and_the_public_side_of_the_cores_and_analytics() {
         noClasses().that().resideInAPackage(BILLING)
-                .should().dependOnClassesThat().resideInAnyPackage(CONSOLE, SERVER,
-                        "io.linnet.messaging..internal..", "io.linnet.push..internal..")
-                .allowEmptyShould(true)
+                .should().dependOnClassesThat().resideInAnyPackage(CONSOLE, SERVER, MODERATION,
+                        "io.linnet.messaging.*..", "io.linnet.push.*..", "io.linnet.analytics.*..")
                 .check(linnet);
     }
 
