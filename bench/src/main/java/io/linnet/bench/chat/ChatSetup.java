@@ -1,5 +1,6 @@
 package io.linnet.bench.chat;
 
+import io.linnet.bench.BenchPlan;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -54,8 +55,9 @@ final class ChatSetup {
     static ChatSetup newTenant(String api, String operatorEmail, String operatorPassword) throws Exception {
         String owner = "chat-bench-" + UUID.randomUUID() + "@bench.test";
         String password = "bench-password-" + UUID.randomUUID();
-        call("POST", api + "/ops/v1/tenants", basic(operatorEmail, operatorPassword),
+        JsonNode tenant = call("POST", api + "/ops/v1/tenants", basic(operatorEmail, operatorPassword),
                 "{\"name\":\"Chat bench\",\"owner\":{\"email\":\"" + owner + "\",\"password\":\"" + password + "\"}}");
+        BenchPlan.moveTenant(api, basic(operatorEmail, operatorPassword), tenant.get("tenant").get("id").asString());
         String appId = call("POST", api + "/manage/v1/apps", basic(owner, password), "{\"name\":\"chat-bench\"}").get("id").asString();
         JsonNode key = call("POST", api + "/manage/v1/apps/" + appId + "/keys", basic(owner, password), "{\"name\":\"chat-bench\"}");
         ChatSetup setup = new ChatSetup(api, basic(key.get("id").asString(), key.get("secret").asString()),

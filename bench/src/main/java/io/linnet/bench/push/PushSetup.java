@@ -1,5 +1,6 @@
 package io.linnet.bench.push;
 
+import io.linnet.bench.BenchPlan;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +51,7 @@ final class PushSetup {
         String password = "bench-password-" + UUID.randomUUID();
         JsonNode tenant = call("POST", api + "/ops/v1/tenants", basic(ServerProcess.OPERATOR, server.operatorPassword()),
                 Map.of("name", name + " " + UUID.randomUUID(), "owner", Map.of("email", owner, "password", password)));
+        BenchPlan.moveTenant(api, basic(ServerProcess.OPERATOR, server.operatorPassword()), tenant.get("tenant").get("id").asString());
         String appId = call("POST", api + "/manage/v1/apps", basic(owner, password), Map.of("name", name)).get("id").asString();
         String credentials = api + "/manage/v1/apps/" + appId + "/push-credentials";
         call("POST", credentials, basic(owner, password), Map.of("kind", "APNS_TOKEN", "keyId", "KEYID12345",
