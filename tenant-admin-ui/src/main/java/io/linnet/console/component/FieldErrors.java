@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Shows the services' refusals where they belong: a message that starts with a field's API name
- * ("keyId must be ...", "subject must be ...") or names it ("The .p12 password is wrong") marks that
- * field invalid with the message; anything else (a broken file, a limit) shows in one block below
- * the form.
+ * ("keyId must be ...", "subject must be ...", or "monthlyPrice: zero or more ..." as billing words
+ * them) or names it ("The .p12 password is wrong") marks that field invalid with the message;
+ * anything else (a broken file, a limit) shows in one block below the form.
  */
 public final class FieldErrors {
 
@@ -54,6 +54,12 @@ public final class FieldErrors {
                 continue;
             }
             String name = entry.getKey();
+            String rest = text.startsWith(name + ": ") ? text.substring(name.length() + 2).strip() : "";
+            if (!rest.isEmpty()) {
+                // "monthlyPrice: zero or more ..." reads "Zero or more ..." under the field labelled "Monthly price"
+                mark(field, Character.toUpperCase(rest.charAt(0)) + rest.substring(1));
+                return;
+            }
             if (text.startsWith(name + " ")) {
                 // "keyId must be ..." reads "Key id must be ..." under the field labelled "Key id"
                 String label = field instanceof HasLabel labelled && labelled.getLabel() != null ? labelled.getLabel() : name;

@@ -1,5 +1,6 @@
 package io.linnet.console.layout;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -13,28 +14,81 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import io.linnet.billing.Billing;
+import io.linnet.billing.BillingOverview;
+import io.linnet.console.billing.BillingView;
+import io.linnet.console.billing.QuotaBanner;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.tenancy.Actor;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.tenant.TenantManagement;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame around every signed-in view: a side menu built from the views' {@code @Menu}
  * annotations (filtered by what the signed-in role may open, so adding a view never edits this
- * class), and a header that says who is signed in, with which role, in which tenant.
+ * class), a header that says who is signed in, with which role, in which tenant, and above the view,
+ * for members who may see billing, a banner when a quota of the tenant's plan is reached this period.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    public MainLayout(SignedInAccount signedIn, TenantManagement tenants) {
+    private final SignedInAccount signedIn;
+    private final Billing billing;
+    /** The view with the quota banner above it. */
+    private final Div page = new Div();
+    private final Div banner = new Div();
+
+    public MainLayout(SignedInAccount signedIn, TenantManagement tenants, Billing billing) {
+        this.signedIn = signedIn;
+        this.billing = billing;
         addClassName("main-layout");
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(menu()));
         addToNavbar(new DrawerToggle(), account(signedIn, tenants));
+        page.addClassName("main-page");
+        banner.addClassName("main-banner");
+        banner.setVisible(false);
+        page.add(banner);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        page.getChildren().filter(child -> child != banner).toList().forEach(page::remove);
+        if (content != null) {
+            page.getElement().appendChild(content.getElement());
+        }
+        super.showRouterLayoutContent(page);
+    }
+
+    /**
+     * Each navigation asks once how the tenant stands against its quotas, for members who may see
+     * billing; the Billing page says it itself, so there the frame does not ask.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        banner.removeAll();
+        banner.setVisible(false);
+        boolean onBillingPage = event.getActiveChain().stream().anyMatch(BillingView.class::isInstance);
+        if (onBillingPage || !(signedIn.actor() instanceof Actor.Member member) || !signedIn.may(Permission.BILLING)) {
+            return;
+        }
+        try {
+            BillingOverview overview = billing.overview(member);
+            if (QuotaBanner.applies(overview)) {
+                banner.add(new QuotaBanner(overview, true));
+                banner.setVisible(true);
+            }
+        } catch (DomainException unavailable) {
+            // the banner is a courtesy: a page must not fail because billing could not be read
+        }
     }
 
     private static Div brand() {

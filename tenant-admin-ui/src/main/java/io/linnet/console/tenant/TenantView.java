@@ -12,6 +12,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.linnet.analytics.Analytics;
 import io.linnet.analytics.TenantUsage;
+import io.linnet.billing.Billing;
+import io.linnet.billing.Invoices;
+import io.linnet.billing.Plans;
+import io.linnet.console.billing.TenantBilling;
 import io.linnet.console.component.EmptyState;
 import io.linnet.console.component.StatCard;
 import io.linnet.console.component.Times;
@@ -27,7 +31,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** One tenant as the operator sees it: its status, since when, and what its apps did in the last 30 days. */
+/**
+ * One tenant as the operator sees it: its status, since when, what its apps did in the last 30 days,
+ * and its billing (subscription, quotas and invoices).
+ */
 @Route("tenants/:tenantId")
 @RolesAllowed("OPERATOR")
 public class TenantView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -37,12 +44,19 @@ public class TenantView extends VerticalLayout implements BeforeEnterObserver, H
     private final SignedInAccount signedIn;
     private final TenantManagement tenants;
     private final Analytics analytics;
+    private final Billing billing;
+    private final Plans plans;
+    private final Invoices invoices;
     private Tenant tenant;
 
-    public TenantView(SignedInAccount signedIn, TenantManagement tenants, Analytics analytics) {
+    public TenantView(SignedInAccount signedIn, TenantManagement tenants, Analytics analytics, Billing billing, Plans plans,
+                      Invoices invoices) {
         this.signedIn = signedIn;
         this.tenants = tenants;
         this.analytics = analytics;
+        this.billing = billing;
+        this.plans = plans;
+        this.invoices = invoices;
         addClassName("console-view");
     }
 
@@ -76,7 +90,8 @@ public class TenantView extends VerticalLayout implements BeforeEnterObserver, H
                 new StatCard("tenant-pushes", "Pushes", count(usage.pushes()), "Handed to providers"));
         cards.addClassName("stat-grid");
         add(new H3("Last " + USAGE_DAYS + " days (UTC)"), cards,
-                new Paragraph("Its members see each app's numbers on their Analytics page; the audit log lists its changes."));
+                new Paragraph("Its members see each app's numbers on their Analytics page; the audit log lists its changes."),
+                new TenantBilling(signedIn, billing, plans, invoices, tenant.id(), tenant.name()));
     }
 
     @Override

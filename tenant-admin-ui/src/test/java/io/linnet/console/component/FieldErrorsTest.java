@@ -51,4 +51,22 @@ class FieldErrorsTest {
         assertThat(keyId.isInvalid()).isFalse();
         assertThat(errors.general().getText()).startsWith("KeyId is required");
     }
+
+    @Test
+    void a_refusal_worded_field_colon_reason_is_shown_on_that_field_without_the_api_name() {
+        TextField price = new TextField("Monthly price");
+        TextField included = new TextField("Messages included");
+        FieldErrors billing = new FieldErrors("plan-error").on("monthlyPrice", price).on("included.messages", included);
+
+        billing.show("monthlyPrice: zero or more, in EUR with at most 2 decimals");
+        assertThat(price.isInvalid()).isTrue();
+        assertThat(price.getErrorMessage()).isEqualTo("Zero or more, in EUR with at most 2 decimals");
+
+        billing.show("included.messages: from 0 to 1000000000000");
+        assertThat(price.isInvalid()).as("the previous refusal is cleared").isFalse();
+        assertThat(included.getErrorMessage()).isEqualTo("From 0 to 1000000000000");
+
+        billing.show("included.mau: from 0 to 1000000000000");
+        assertThat(billing.general().getText()).as("a field the form does not have").isEqualTo("Included.mau: from 0 to 1000000000000");
+    }
 }
