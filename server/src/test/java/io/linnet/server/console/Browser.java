@@ -159,6 +159,31 @@ final class Browser implements AutoCloseable {
                 url);
     }
 
+    /** Fetches {@code url} from within the page, with its session; answers status, headers and the body's bytes. */
+    Fetched fetchBytes(String url) {
+        idle();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> fetched = (java.util.Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async response => {
+                    const bytes = new Uint8Array(await response.arrayBuffer());
+                    let binary = '';
+                    bytes.forEach(b => binary += String.fromCharCode(b));
+                    done({status: response.status, type: response.headers.get('content-type') || '',
+                          disposition: response.headers.get('content-disposition') || '', body: btoa(binary)});
+                }, failure => done({status: -1, type: '', disposition: String(failure), body: ''}));""", url);
+        return new Fetched(((Number) fetched.get("status")).intValue(), (String) fetched.get("type"),
+                (String) fetched.get("disposition"), java.util.Base64.getDecoder().decode((String) fetched.get("body")));
+    }
+
+    /** A response fetched from within the page. */
+    record Fetched(int status, String contentType, String disposition, byte[] body) {
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     void waitForText(By by, String text) {
         idle();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));

@@ -54,6 +54,17 @@ final class Amounts {
         return String.format(Locale.ENGLISH, "%,d", value);
     }
 
+    /** A count in a narrow column: 10,000 as it is, 1,500,000 as "1.5M", 1,000,000,000 as "1B". */
+    static String compact(long value) {
+        if (value < 1_000_000) {
+            return count(value);
+        }
+        boolean billions = value >= 1_000_000_000;
+        BigDecimal scaled = BigDecimal.valueOf(value).divide(BigDecimal.valueOf(billions ? 1_000_000_000 : 1_000_000), 1,
+                RoundingMode.DOWN).stripTrailingZeros();
+        return grouped(scaled, Math.max(0, scaled.scale())) + (billions ? "B" : "M");
+    }
+
     static String percent(int percent) {
         return percent + "%";
     }
@@ -93,12 +104,13 @@ final class Amounts {
         };
     }
 
-    /** The unit a quota bar counts in: "users", "messages", "pushes", "GB". */
-    static String unit(BillableMetric metric) {
+    /** The unit a quota bar counts in: "users", "messages", "pushes", "GB" (one "user", "message", "push"). */
+    static String unit(BillableMetric metric, BigDecimal quantity) {
+        boolean one = quantity.compareTo(BigDecimal.ONE) == 0;
         return switch (metric) {
-            case ACTIVE_USERS -> "users";
-            case MESSAGES -> "messages";
-            case PUSHES -> "pushes";
+            case ACTIVE_USERS -> one ? "user" : "users";
+            case MESSAGES -> one ? "message" : "messages";
+            case PUSHES -> one ? "push" : "pushes";
             case STORAGE_GB -> "GB";
         };
     }

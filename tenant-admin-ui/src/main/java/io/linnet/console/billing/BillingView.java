@@ -73,7 +73,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         Div estimate = new Div();
         estimate.setId("billing-estimate");
         estimate.addClassName("quota-card");
-        Paragraph about = new Paragraph("What " + overview.estimate().period().label() + " comes to so far: the base price "
+        Paragraph about = new Paragraph("What this month comes to so far: the base price "
                 + "for the whole month, and usage past what the plan includes until now. The invoice is made once the "
                 + "month has ended.");
         about.addClassName("quota-about");
@@ -97,13 +97,12 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
                 new StatCard("billing-plan", "Plan", subscription.plan().name(), subscription.plan().hardQuota()
                         ? "Hard quota: nothing past what it includes" : "Usage past what it includes is billed"),
                 new StatCard("billing-price", "Monthly price", Amounts.money(subscription.plan().monthlyPrice()),
-                        "Prorated by days when the plan changes"),
+                        subscription.taxRatePercent().map(rate -> "Plus " + Amounts.taxRate(subscription.taxRatePercent()) + " tax")
+                                .orElse("No tax") + "; prorated by days when the plan changes"),
                 new StatCard("billing-status", "Status", Amounts.status(subscription.status()), Amounts.statusDetail(subscription.status()))
                         .warning(subscription.status() == SubscriptionStatus.PAST_DUE),
                 new StatCard("billing-period", "Current period", Amounts.period(subscription.period()),
-                        "Invoiced after it ends (UTC)"),
-                new StatCard("billing-tax", "Tax rate", Amounts.taxRate(subscription.taxRatePercent()),
-                        "Added to each invoice; set by the platform"));
+                        "Invoiced after it ends (UTC)"));
         cards.setId("billing-subscription");
         cards.addClassName("stat-grid");
         return cards;

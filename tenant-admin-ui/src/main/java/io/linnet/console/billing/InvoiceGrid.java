@@ -87,18 +87,23 @@ class InvoiceGrid extends Composite<VerticalLayout> {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(Invoice::number).setHeader("Number").setAutoWidth(true).setPartNameGenerator(invoice -> "monospace-cell");
+        grid.addColumn(Invoice::number).setHeader("Number").setWidth("11rem").setFlexGrow(0)
+                .setPartNameGenerator(invoice -> "monospace-cell");
         if (withTenant) {
-            grid.addComponentColumn(InvoiceGrid::tenant).setHeader("Tenant").setFlexGrow(2);
+            grid.addComponentColumn(InvoiceGrid::tenant).setHeader("Tenant").setWidth("10rem").setFlexGrow(2);
         }
-        grid.addColumn(invoice -> Amounts.period(invoice.statement().period())).setHeader("Period").setAutoWidth(true);
-        grid.addComponentColumn(InvoiceGrid::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(invoice -> Amounts.money(invoice.statement().total())).setHeader("Total").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(invoice -> "numeric-cell");
-        grid.addColumn(invoice -> invoice.issuedAt().map(Times::format).orElse("—")).setHeader("Issued (UTC)").setAutoWidth(true);
-        grid.addComponentColumn(invoice -> files(access, invoice)).setHeader("Download").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(invoice -> Amounts.period(invoice.statement().period())).setHeader("Period").setWidth("10rem").setFlexGrow(1);
+        grid.addComponentColumn(InvoiceGrid::status).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(invoice -> Amounts.money(invoice.statement().total())).setHeader("Total").setWidth("8.5rem")
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setPartNameGenerator(invoice -> "numeric-cell");
+        if (!withTenant) {
+            // the list of every tenant's needs the room for the tenant; the day of issue is in its CSV
+            grid.addColumn(invoice -> invoice.issuedAt().map(Times::format).orElse("—")).setHeader("Issued (UTC)")
+                    .setWidth("10.5rem").setFlexGrow(0);
+        }
+        grid.addComponentColumn(invoice -> files(access, invoice)).setHeader("Download").setWidth("9rem").setFlexGrow(0);
         if (operations != null) {
-            grid.addComponentColumn(invoice -> actions(operations, invoice)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(invoice -> actions(operations, invoice)).setHeader("").setWidth("10.5rem").setFlexGrow(0);
         }
         VerticalLayout layout = getContent();
         layout.setPadding(false);

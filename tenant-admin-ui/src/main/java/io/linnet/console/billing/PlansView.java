@@ -61,14 +61,17 @@ public class PlansView extends VerticalLayout {
         grid.setId("plans");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(PlansView::name).setHeader("Plan").setFlexGrow(2);
-        numeric(grid.addColumn(plan -> Amounts.money(plan.monthlyPrice())).setHeader("Monthly price"));
+        grid.addComponentColumn(PlansView::name).setHeader("Plan").setWidth("10rem").setFlexGrow(2);
+        numeric(grid.addColumn(plan -> Amounts.money(plan.monthlyPrice())).setHeader("Monthly price")).setWidth("8rem");
         for (BillableMetric metric : BillableMetric.values()) {
-            numeric(grid.addColumn(plan -> Amounts.count(plan.included(metric))).setHeader(header(metric)));
+            // millions read as 20M, so that six columns of numbers leave room for the plan's name and actions
+            numeric(grid.addColumn(plan -> Amounts.compact(plan.included(metric))).setHeader(header(metric)))
+                    .setTooltipGenerator(plan -> Amounts.included(metric, plan.included(metric)));
         }
-        grid.addColumn(plan -> plan.hardQuota() ? "Yes" : "No").setHeader("Hard quota").setAutoWidth(true);
-        numeric(grid.addColumn(plan -> Amounts.count(subscribers.getOrDefault(plan.id(), 0))).setHeader("Tenants"));
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(plan -> plan.hardQuota() ? "Yes" : "No").setHeader("Hard quota").setWidth("6.5rem").setFlexGrow(0);
+        numeric(grid.addColumn(plan -> Amounts.count(subscribers.getOrDefault(plan.id(), 0))).setHeader("Tenants"))
+                .setWidth("5.5rem");
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("12.5rem").setFlexGrow(0);
 
         add(new ViewHeader("Plans", "What tenants pay each month, what that includes, what costs extra, and their limits. "
                 + "New tenants start on the default plan.", create), grid, empty);
@@ -96,8 +99,8 @@ public class PlansView extends VerticalLayout {
         };
     }
 
-    private static void numeric(Grid.Column<Plan> column) {
-        column.setAutoWidth(true).setTextAlign(ColumnTextAlign.END).setPartNameGenerator(plan -> "numeric-cell");
+    private static Grid.Column<Plan> numeric(Grid.Column<Plan> column) {
+        return column.setWidth("6rem").setFlexGrow(1).setTextAlign(ColumnTextAlign.END).setPartNameGenerator(plan -> "numeric-cell");
     }
 
     private static Div name(Plan plan) {

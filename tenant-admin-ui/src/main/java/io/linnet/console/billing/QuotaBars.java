@@ -58,7 +58,7 @@ class QuotaBars extends Div {
         progress.setId(key + "-bar");
         progress.addClassName("quota-bar");
         progress.getElement().setAttribute("aria-label", quota.metric().label() + ": " + numbers(quota));
-        String level = level(quota.percent());
+        String level = level(quota);
         if (!level.isEmpty()) {
             progress.addClassName(level);
         }
@@ -77,15 +77,26 @@ class QuotaBars extends Div {
 
     /** "1,200 of 10,000 messages · 12%"; with nothing included, "3 messages, none included". */
     static String numbers(QuotaUsage quota) {
-        String unit = Amounts.unit(quota.metric());
         if (quota.included() <= 0) {
-            return Amounts.quantity(quota.used()) + " " + unit + ", none included";
+            return Amounts.quantity(quota.used()) + " " + Amounts.unit(quota.metric(), quota.used()) + ", none included";
         }
-        return Amounts.quantity(quota.used()) + " of " + Amounts.count(quota.included()) + " " + unit + " · "
+        return Amounts.quantity(quota.used()) + " of " + Amounts.count(quota.included()) + " "
+                + Amounts.unit(quota.metric(), BigDecimal.valueOf(quota.included())) + " · "
                 + Amounts.percent(quota.percent());
     }
 
-    /** The CSS class of a bar's level: none, {@code quota-warning} from 80 %, {@code quota-full} from 100 %. */
+    /**
+     * The CSS class of a bar's level. With nothing included there is no share to warn of: the bar stays
+     * empty and plain, unless a hard quota refuses everything.
+     */
+    static String level(QuotaUsage quota) {
+        if (quota.included() <= 0) {
+            return refusedPastIt(quota) ? "quota-full" : "";
+        }
+        return level(quota.percent());
+    }
+
+    /** The CSS class of a share: none, {@code quota-warning} from 80 %, {@code quota-full} from 100 %. */
     static String level(int percent) {
         if (percent >= FULL) {
             return "quota-full";
@@ -115,7 +126,7 @@ class QuotaBars extends Div {
 
     private static double fraction(QuotaUsage quota) {
         if (quota.included() <= 0) {
-            return quota.used().signum() > 0 ? 1 : 0;
+            return refusedPastIt(quota) ? 1 : 0;
         }
         BigDecimal fraction = quota.used().divide(BigDecimal.valueOf(quota.included()), 4, RoundingMode.HALF_UP);
         return Math.min(1, fraction.doubleValue());

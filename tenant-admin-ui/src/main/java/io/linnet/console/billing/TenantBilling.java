@@ -48,12 +48,14 @@ public class TenantBilling extends Composite<VerticalLayout> {
         this.tenant = tenant;
         this.tenantName = tenantName;
         subscription.setId("tenant-billing");
+        subscription.setWidthFull();
         list = new InvoiceGrid("tenant-invoices", InvoiceGrid.operator(signedIn, invoices), false,
                 new InvoiceOperations(signedIn, invoices, this::showInvoices),
                 new EmptyState("No invoices yet", "An invoice is made as a draft after each month ends; issue it here "
                         + "for the tenant to see it."));
         VerticalLayout layout = getContent();
         layout.setPadding(false);
+        layout.setWidthFull();
         layout.add(subscription, heading("Invoices", "tenant-invoices-heading"), list);
         showSubscription();
         showInvoices();
@@ -79,10 +81,10 @@ public class TenantBilling extends Composite<VerticalLayout> {
     private static Div cards(BillingOverview overview) {
         Subscription current = overview.subscription();
         Div cards = new Div(
-                new StatCard("subscription-plan", "Plan", current.plan().name(), PlanWords.price(current.plan())),
-                new StatCard("subscription-status", "Status", Amounts.status(current.status()), Amounts.statusDetail(current.status())),
-                new StatCard("subscription-tax", "Tax rate", Amounts.taxRate(current.taxRatePercent()), "Added to its invoices"),
-                new StatCard("subscription-estimate", "Estimate so far", Amounts.money(overview.estimate().total()),
+                new StatCard("tenant-subscription-plan", "Plan", current.plan().name(), PlanWords.price(current.plan())),
+                new StatCard("tenant-subscription-status", "Status", Amounts.status(current.status()), Amounts.statusDetail(current.status())),
+                new StatCard("tenant-subscription-tax", "Tax rate", Amounts.taxRate(current.taxRatePercent()), "Added to its invoices"),
+                new StatCard("tenant-subscription-estimate", "Estimate so far", Amounts.money(overview.estimate().total()),
                         Amounts.period(overview.estimate().period())));
         cards.addClassName("stat-grid");
         return cards;

@@ -29,6 +29,11 @@ class AmountsTest {
     @Test
     void quantities_counts_rates_and_periods_read_as_people_write_them() {
         assertThat(Amounts.quantity(new BigDecimal("12000"))).isEqualTo("12,000");
+        assertThat(Amounts.compact(100_000)).isEqualTo("100,000");
+        assertThat(Amounts.compact(1_500_000)).isEqualTo("1.5M");
+        assertThat(Amounts.compact(20_000_000)).isEqualTo("20M");
+        assertThat(Amounts.compact(1_000_000_000)).isEqualTo("1B");
+        assertThat(Amounts.compact(1_000_000_000_000L)).isEqualTo("1,000B");
         assertThat(Amounts.quantity(new BigDecimal("0.002345678"))).isEqualTo("0.002");
         assertThat(Amounts.quantity(new BigDecimal("1E+2"))).isEqualTo("100");
         assertThat(Amounts.taxRate(Optional.of(new BigDecimal("19.00")))).isEqualTo("19%");

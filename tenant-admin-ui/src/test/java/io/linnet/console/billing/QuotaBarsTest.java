@@ -23,8 +23,14 @@ class QuotaBarsTest {
         assertThat(QuotaBars.level(80)).isEqualTo("quota-warning");
         assertThat(QuotaBars.level(100)).isEqualTo("quota-full");
         assertThat(QuotaBars.level(250)).isEqualTo("quota-full");
+        assertThat(QuotaBars.level(new QuotaUsage(BillableMetric.PUSHES, new BigDecimal("3"), 0, false)))
+                .as("with nothing included there is no share to warn of").isEmpty();
+        assertThat(QuotaBars.level(new QuotaUsage(BillableMetric.PUSHES, BigDecimal.ZERO, 0, true))).isEqualTo("quota-full");
+        assertThat(QuotaBars.level(messages)).isEqualTo("quota-warning");
         assertThat(QuotaBars.numbers(new QuotaUsage(BillableMetric.PUSHES, new BigDecimal("3"), 0, false)))
                 .isEqualTo("3 pushes, none included");
+        assertThat(QuotaBars.numbers(new QuotaUsage(BillableMetric.ACTIVE_USERS, BigDecimal.ONE, 0, false)))
+                .isEqualTo("1 user, none included");
         assertThat(QuotaBars.numbers(new QuotaUsage(BillableMetric.STORAGE_GB, new BigDecimal("0.001234567"), 10, false)))
                 .isEqualTo("0.001 of 10 GB · 0%");
     }
