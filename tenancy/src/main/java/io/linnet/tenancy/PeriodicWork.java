@@ -17,6 +17,7 @@ public abstract class PeriodicWork implements SmartLifecycle {
 
     private final String name;
     private volatile boolean running;
+    private volatile boolean stopped;
     private Thread thread;
 
     protected PeriodicWork(String name) {
@@ -29,6 +30,16 @@ public abstract class PeriodicWork implements SmartLifecycle {
     /** One round of the work. */
     protected abstract void runOnce();
 
+    /** How long to wait before the first round; by default {@link #interval()}. */
+    protected Duration firstDelay() {
+        return interval();
+    }
+
+    /** Whether the context is stopping: long work checks it between its steps. */
+    protected boolean stopped() {
+        return stopped;
+    }
+
     @Override
     public void start() {
         running = true;
@@ -38,6 +49,7 @@ public abstract class PeriodicWork implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         if (thread != null) {
             thread.interrupt();
         }
@@ -49,9 +61,11 @@ public abstract class PeriodicWork implements SmartLifecycle {
     }
 
     private void loop() {
+        Duration wait = firstDelay();
         while (running) {
             try {
-                Thread.sleep(interval());
+                Thread.sleep(wait);
+                wait = interval();
                 runOnce();
             } catch (InterruptedException stopping) {
                 return;

@@ -1,10 +1,8 @@
 package io.linnet.analytics.retention;
 
 import io.linnet.analytics.AnalyticsSettings;
+import io.linnet.tenancy.PeriodicWork;
 import io.linnet.tenancy.database.PlatformDatabase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -22,57 +20,35 @@ import java.time.ZoneOffset;
  * deletes of one make the others' find nothing.
  */
 @Component
-class Retention implements SmartLifecycle {
+class Retention extends PeriodicWork {
 
-    private static final Logger log = LoggerFactory.getLogger(Retention.class);
     static final int BATCH = 5_000;
     static final Duration CONNECTION_MINUTES_KEPT = Duration.ofDays(2);
 
     private final PlatformDatabase platform;
     private final AnalyticsSettings settings;
     private final Clock clock = Clock.systemUTC();
-    private volatile boolean running;
-    private volatile boolean stopping;
-    private Thread thread;
 
     Retention(PlatformDatabase platform, AnalyticsSettings settings) {
+        super("analytics-retention");
         this.platform = platform;
         this.settings = settings;
     }
 
+    /** A minute after the start (or sooner, when the interval is shorter), then every interval. */
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("analytics-retention").daemon().start(this::run);
+    protected Duration firstDelay() {
+        return Duration.ofMinutes(1).compareTo(settings.retentionInterval()) < 0 ? Duration.ofMinutes(1) : settings.retentionInterval();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        stopping = true;
-        if (thread != null) {
-            thread.interrupt();
-        }
+    protected Duration interval() {
+        return settings.retentionInterval();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                Thread.sleep(Duration.ofMinutes(1).compareTo(settings.retentionInterval()) < 0
-                        ? Duration.ofMinutes(1) : settings.retentionInterval());
-                removeOld();
-                Thread.sleep(settings.retentionInterval());
-            } catch (InterruptedException stopping) {
-                return;
-            } catch (RuntimeException failed) {
-                log.warn("Could not remove old usage rows; trying again later ({})", failed.getClass().getSimpleName());
-            }
-        }
+    protected void runOnce() {
+        removeOld();
     }
 
     /** Removes every row past its keeping; answers how many. */
@@ -95,7 +71,7 @@ class Retention implements SmartLifecycle {
                     .params(before)
                     .update();
             removed += batch;
-        } while (batch == BATCH && !stopping);
+        } while (batch == BATCH && !stopped());
         return removed;
     }
 }

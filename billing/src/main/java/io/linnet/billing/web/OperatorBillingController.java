@@ -68,39 +68,39 @@ class OperatorBillingController {
         return ResponseEntity.created(URI.create("/ops/v1/plans/" + plan.id())).body(Bodies.PlanBody.of(plan));
     }
 
-    @GetMapping("/ops/v1/plans/{id}")
-    Bodies.PlanBody plan(Actor.Operator operator, @PathVariable String id) {
-        return Bodies.PlanBody.of(plans.get(operator, PlanId.of(id)));
+    @GetMapping("/ops/v1/plans/{planId}")
+    Bodies.PlanBody plan(Actor.Operator operator, @PathVariable String planId) {
+        return Bodies.PlanBody.of(plans.get(operator, PlanId.of(planId)));
     }
 
-    @PutMapping("/ops/v1/plans/{id}")
-    Bodies.PlanBody update(Actor.Operator operator, @PathVariable String id, @RequestBody(required = false) Bodies.PlanRequest request) {
-        return Bodies.PlanBody.of(plans.update(operator, PlanId.of(id), required(request).draft()));
+    @PutMapping("/ops/v1/plans/{planId}")
+    Bodies.PlanBody update(Actor.Operator operator, @PathVariable String planId, @RequestBody(required = false) Bodies.PlanRequest request) {
+        return Bodies.PlanBody.of(plans.update(operator, PlanId.of(planId), required(request).draft()));
     }
 
     /** Retires a plan: no new subscriptions; the tenants on it stay. */
-    @PostMapping("/ops/v1/plans/{id}/retire")
-    Bodies.PlanBody retire(Actor.Operator operator, @PathVariable String id) {
-        return Bodies.PlanBody.of(plans.retire(operator, PlanId.of(id)));
+    @PostMapping("/ops/v1/plans/{planId}/retire")
+    Bodies.PlanBody retire(Actor.Operator operator, @PathVariable String planId) {
+        return Bodies.PlanBody.of(plans.retire(operator, PlanId.of(planId)));
     }
 
-    @DeleteMapping("/ops/v1/plans/{id}")
+    @DeleteMapping("/ops/v1/plans/{planId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Actor.Operator operator, @PathVariable String id) {
-        plans.delete(operator, PlanId.of(id));
+    void delete(Actor.Operator operator, @PathVariable String planId) {
+        plans.delete(operator, PlanId.of(planId));
     }
 
-    @GetMapping("/ops/v1/tenants/{id}/subscription")
-    Bodies.OverviewBody subscription(Actor.Operator operator, @PathVariable String id) {
-        return Bodies.OverviewBody.of(billing.overview(operator, TenantId.of(id)));
+    @GetMapping("/ops/v1/tenants/{tenantId}/subscription")
+    Bodies.OverviewBody subscription(Actor.Operator operator, @PathVariable String tenantId) {
+        return Bodies.OverviewBody.of(billing.overview(operator, TenantId.of(tenantId)));
     }
 
     /**
      * What an operator changes of a subscription; absent fields stay as they are, and
      * {@code "taxRatePercent": null} (present, null) removes the tax rate.
      */
-    @PatchMapping("/ops/v1/tenants/{id}/subscription")
-    Bodies.SubscriptionBody change(Actor.Operator operator, @PathVariable String id,
+    @PatchMapping("/ops/v1/tenants/{tenantId}/subscription")
+    Bodies.SubscriptionBody change(Actor.Operator operator, @PathVariable String tenantId,
                                    @RequestBody(required = false) Map<String, Object> body) {
         if (body == null) {
             throw DomainException.invalid("A body is required: planId, status and/or taxRatePercent");
@@ -114,7 +114,7 @@ class OperatorBillingController {
         Optional<SubscriptionStatus> status = Optional.ofNullable(body.get("status")).map(value -> SubscriptionStatus.of(text("status", value)));
         boolean clearTax = body.containsKey("taxRatePercent") && body.get("taxRatePercent") == null;
         Optional<BigDecimal> tax = Optional.ofNullable(body.get("taxRatePercent")).map(OperatorBillingController::decimal);
-        var changed = billing.change(operator, TenantId.of(id), new Billing.SubscriptionChange(plan, status, tax, clearTax));
+        var changed = billing.change(operator, TenantId.of(tenantId), new Billing.SubscriptionChange(plan, status, tax, clearTax));
         return Bodies.SubscriptionBody.of(changed);
     }
 
@@ -137,40 +137,40 @@ class OperatorBillingController {
         return invoicesCsv(operator, tenant, status);
     }
 
-    @GetMapping("/ops/v1/invoices/{id}")
-    Bodies.InvoiceBody invoice(Actor.Operator operator, @PathVariable String id) {
-        return Bodies.InvoiceBody.of(invoices.get(operator, InvoiceId.of(id)));
+    @GetMapping("/ops/v1/invoices/{invoiceId}")
+    Bodies.InvoiceBody invoice(Actor.Operator operator, @PathVariable String invoiceId) {
+        return Bodies.InvoiceBody.of(invoices.get(operator, InvoiceId.of(invoiceId)));
     }
 
-    @GetMapping("/ops/v1/invoices/{id}.pdf")
-    ResponseEntity<byte[]> pdf(Actor.Operator operator, @PathVariable String id) {
-        Invoice invoice = invoices.get(operator, InvoiceId.of(id));
+    @GetMapping("/ops/v1/invoices/{invoiceId}.pdf")
+    ResponseEntity<byte[]> pdf(Actor.Operator operator, @PathVariable String invoiceId) {
+        Invoice invoice = invoices.get(operator, InvoiceId.of(invoiceId));
         return Downloads.pdf(invoice, invoices.pdf(operator, invoice.id()));
     }
 
-    @GetMapping("/ops/v1/invoices/{id}.csv")
-    ResponseEntity<byte[]> csv(Actor.Operator operator, @PathVariable String id) {
-        Invoice invoice = invoices.get(operator, InvoiceId.of(id));
+    @GetMapping("/ops/v1/invoices/{invoiceId}.csv")
+    ResponseEntity<byte[]> csv(Actor.Operator operator, @PathVariable String invoiceId) {
+        Invoice invoice = invoices.get(operator, InvoiceId.of(invoiceId));
         return Downloads.csv(invoice.number(), invoices.csv(operator, invoice.id()));
     }
 
-    @PostMapping("/ops/v1/invoices/{id}/issue")
-    Bodies.InvoiceBody issue(Actor.Operator operator, @PathVariable String id) {
-        return Bodies.InvoiceBody.of(invoices.issue(operator, InvoiceId.of(id)));
+    @PostMapping("/ops/v1/invoices/{invoiceId}/issue")
+    Bodies.InvoiceBody issue(Actor.Operator operator, @PathVariable String invoiceId) {
+        return Bodies.InvoiceBody.of(invoices.issue(operator, InvoiceId.of(invoiceId)));
     }
 
-    @PostMapping("/ops/v1/invoices/{id}/pay")
-    Bodies.InvoiceBody pay(Actor.Operator operator, @PathVariable String id) {
-        return Bodies.InvoiceBody.of(invoices.markPaid(operator, InvoiceId.of(id)));
+    @PostMapping("/ops/v1/invoices/{invoiceId}/pay")
+    Bodies.InvoiceBody pay(Actor.Operator operator, @PathVariable String invoiceId) {
+        return Bodies.InvoiceBody.of(invoices.markPaid(operator, InvoiceId.of(invoiceId)));
     }
 
     record VoidRequest(String reason) {
     }
 
-    @PostMapping("/ops/v1/invoices/{id}/void")
-    Bodies.InvoiceBody voidInvoice(Actor.Operator operator, @PathVariable String id,
+    @PostMapping("/ops/v1/invoices/{invoiceId}/void")
+    Bodies.InvoiceBody voidInvoice(Actor.Operator operator, @PathVariable String invoiceId,
                                    @RequestBody(required = false) VoidRequest request) {
-        return Bodies.InvoiceBody.of(invoices.voidInvoice(operator, InvoiceId.of(id), request == null ? null : request.reason()));
+        return Bodies.InvoiceBody.of(invoices.voidInvoice(operator, InvoiceId.of(invoiceId), request == null ? null : request.reason()));
     }
 
     record Closed(int invoices) {

@@ -57,6 +57,7 @@ class TenantBillingController {
     /** Changes the plan from now on; the base price of the period is prorated by days. */
     @PutMapping("/manage/v1/billing/plan")
     Bodies.SubscriptionBody changePlan(Actor.Member member, @RequestBody(required = false) PlanChange change) {
+        member.require(Permission.BILLING);
         if (change == null) {
             throw DomainException.invalid("A body with planId is required");
         }
@@ -68,22 +69,23 @@ class TenantBillingController {
         return new Bodies.Items<>(invoices.list(member).stream().map(Bodies.InvoiceBody::of).toList());
     }
 
-    @GetMapping("/manage/v1/invoices/{id}")
-    Bodies.InvoiceBody invoice(Actor.Member member, @PathVariable String id) {
-        return Bodies.InvoiceBody.of(invoices.get(member, InvoiceId.of(id)));
+    @GetMapping("/manage/v1/invoices/{invoiceId}")
+    Bodies.InvoiceBody invoice(Actor.Member member, @PathVariable String invoiceId) {
+        member.require(Permission.BILLING);
+        return Bodies.InvoiceBody.of(invoices.get(member, InvoiceId.of(invoiceId)));
     }
 
-    @GetMapping("/manage/v1/invoices/{id}.pdf")
-    ResponseEntity<byte[]> pdf(Actor.Member member, @PathVariable String id) {
-        InvoiceId invoiceId = InvoiceId.of(id);
-        Invoice invoice = invoices.get(member, invoiceId);
-        return Downloads.pdf(invoice, invoices.pdf(member, invoiceId));
+    @GetMapping("/manage/v1/invoices/{invoiceId}.pdf")
+    ResponseEntity<byte[]> pdf(Actor.Member member, @PathVariable String invoiceId) {
+        member.require(Permission.BILLING);
+        Invoice invoice = invoices.get(member, InvoiceId.of(invoiceId));
+        return Downloads.pdf(invoice, invoices.pdf(member, invoice.id()));
     }
 
-    @GetMapping("/manage/v1/invoices/{id}.csv")
-    ResponseEntity<byte[]> csv(Actor.Member member, @PathVariable String id) {
-        InvoiceId invoiceId = InvoiceId.of(id);
-        Invoice invoice = invoices.get(member, invoiceId);
-        return Downloads.csv(invoice.number(), invoices.csv(member, invoiceId));
+    @GetMapping("/manage/v1/invoices/{invoiceId}.csv")
+    ResponseEntity<byte[]> csv(Actor.Member member, @PathVariable String invoiceId) {
+        member.require(Permission.BILLING);
+        Invoice invoice = invoices.get(member, InvoiceId.of(invoiceId));
+        return Downloads.csv(invoice.number(), invoices.csv(member, invoice.id()));
     }
 }

@@ -37,6 +37,8 @@ final class AccessRules {
             Console.of("/manage/v1/members", Permission.TEAM_READ, Permission.TEAM_WRITE),
             Console.of("/manage/v1/audit", Permission.AUDIT_READ, Permission.AUDIT_READ),
             Console.of("/manage/v1/analytics", Permission.APPS_READ, Permission.APPS_READ),
+            Console.of("/manage/v1/billing", Permission.BILLING, Permission.BILLING),
+            Console.of("/manage/v1/invoices", Permission.BILLING, Permission.BILLING),
             Console.own("/manage/v1/access-tokens"),
             Console.own("/manage/v1/account"));
 

@@ -2,7 +2,9 @@ package io.linnet.server.security;
 
 import io.linnet.server.support.Api;
 import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.database.PlatformDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -29,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiFuzzIT extends ServerIT {
 
+    @Autowired
+    PlatformDatabase platform;
+
     private static final long SEED = 20261205L;
     /** Bad values tried per parameter or field, drawn from the longer lists below. */
     private static final int PER_INPUT = 3;
@@ -44,7 +49,7 @@ class ApiFuzzIT extends ServerIT {
     @Test
     void bad_input_to_any_operation_is_a_problem_never_a_server_error_a_stack_trace_or_a_log_line() {
         ApiOperations operations = ApiOperations.published(api());
-        TenantWorld world = new TenantWorld(api(), fixtures(), "Fuzz World");
+        TenantWorld world = new TenantWorld(api(), fixtures(), "Fuzz World", platform);
         SampleBodies samples = new SampleBodies(operations);
         try (CapturedLogs logs = CapturedLogs.attach()) {
             for (ApiOperations.Operation operation : operations.all()) {

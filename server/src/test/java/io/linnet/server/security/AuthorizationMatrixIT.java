@@ -6,6 +6,7 @@ import io.linnet.server.support.ServerIT;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixIT extends ServerIT {
 
     @Autowired
+    PlatformDatabase platform;
+
+    @Autowired
     TenantDatabase database;
 
     /** A refusal: the status and the problem's stable code. */
@@ -48,7 +52,7 @@ class AuthorizationMatrixIT extends ServerIT {
     @Test
     void every_operation_refuses_every_caller_the_docs_refuse_and_changes_nothing_of_the_victim() {
         ApiOperations operations = ApiOperations.published(api());
-        TenantWorld victim = new TenantWorld(api(), fixtures(), "Matrix Victim");
+        TenantWorld victim = new TenantWorld(api(), fixtures(), "Matrix Victim", platform);
         Fixtures.TenantOwner attacker = fixtures().tenant("Matrix Attacker");
         Fixtures.AppKey attackerKey = fixtures().key(attacker, fixtures().app(attacker, "attacker-app"));
         Fixtures.AppKey siblingKey = fixtures().key(victim.owner, fixtures().app(victim.owner, "sibling-app"));

@@ -2,9 +2,13 @@ package io.linnet.server.security;
 
 import io.linnet.server.support.Api;
 import io.linnet.server.support.Fixtures;
+import io.linnet.server.support.ServerIT;
+import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.Role;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A tenant with one of everything, built through the real APIs: an app with a key, end users, a
  * group with messages (one reported), a device, a scheduled push, a push template, a moderation
  * rule, a mute, a push credential, a member of every role, a pending invitation and a personal
- * access token. {@link #idFor} fills an operation's path parameters with these real ids.
+ * access token, a plan of its own and last month's invoice, issued. {@link #idFor} fills an operation's path parameters with these real ids.
  */
 final class TenantWorld {
 
@@ -39,9 +43,12 @@ final class TenantWorld {
     final String pendingMemberId;
     final String personalTokenId;
     final String userToken;
+    final String planId;
+    final String invoiceId;
     final Map<Role, Api.Client> members = new EnumMap<>(Role.class);
 
-    TenantWorld(Api api, Fixtures fixtures, String name) {
+    /** {@code platform}: to end a billing period of this tenant, so that it has an invoice. */
+    TenantWorld(Api api, Fixtures fixtures, String name, PlatformDatabase platform) {
         owner = fixtures.tenant(name);
         appId = fixtures.app(owner, name.toLowerCase().replaceAll("[^a-z0-9]", "-"));
         key = fixtures.key(owner, appId);
@@ -81,6 +88,23 @@ final class TenantWorld {
         pendingMemberId = invited.json().get("member").get("id").asString();
         personalTokenId = id(owner.client().post("/manage/v1/access-tokens", Map.of("name", "script")), "id");
         userToken = app.post("/v1/users/" + ANN + "/tokens", Map.of()).json().get("token").asString();
+        // on a plan of its own, with last month closed into an issued invoice
+        Api.Client operator = api.basic(ServerIT.OPERATOR_EMAIL, ServerIT.OPERATOR_PASSWORD);
+        planId = id(operator.post("/ops/v1/plans", Map.of("name", "World " + UUID.randomUUID(), "currency", "EUR",
+                "monthlyPrice", 10, "included", Map.of("messages", 1), "overagePrices", Map.of("messages", 0.01),
+                "limits", Map.of("maxApps", 10, "maxConnectionsPerApp", 1000, "apiRequestsPerSecond", 100_000,
+                        "sendsPerSecondPerUser", 100_000, "pushesPerSecondPerApp", 100_000, "messageRetentionDays", 30))), "id");
+        expect(operator.patch("/ops/v1/tenants/" + owner.tenantId() + "/subscription", Map.of("planId", planId)), 200);
+        LocalDate lastMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
+        platform.inTransaction(() -> {
+            UUID tenant = UUID.fromString(owner.tenantId());
+            platform.jdbc().sql("update billing_subscriptions set period_start = ? where tenant_id = ?").params(lastMonth, tenant).update();
+            platform.jdbc().sql("update billing_plan_changes set day = ? where tenant_id = ?").params(lastMonth, tenant).update();
+            return null;
+        });
+        expect(operator.post("/ops/v1/billing/close-periods", Map.of()), 200);
+        invoiceId = operator.get("/ops/v1/invoices?tenant=" + owner.tenantId()).json().at("/items/0/id").asString();
+        expect(operator.post("/ops/v1/invoices/" + invoiceId + "/issue", Map.of()), 200);
     }
 
     /**
@@ -103,6 +127,8 @@ final class TenantWorld {
             case "memberId" -> pendingMemberId;
             case "tokenId" -> personalTokenId;
             case "tenantId" -> owner.tenantId();
+            case "planId" -> planId;
+            case "invoiceId" -> invoiceId;
             // an invitation link's token is its own credential; the walk uses one nobody was given
             case "token" -> "forged-invitation-" + UUID.randomUUID();
             default -> throw new AssertionError(operation.name() + " has the path parameter '" + parameter

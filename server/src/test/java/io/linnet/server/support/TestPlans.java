@@ -55,6 +55,19 @@ public final class TestPlans {
         }
     }
 
+    /** The same on a server of its own (a packaged jar with its own database), through the operators' API. */
+    public static void makeDefault(Api.Client operator) {
+        Api.Response created = operator.post("/ops/v1/plans", Map.of("name", NAME, "currency", "USD", "monthlyPrice", 0,
+                "included", Map.of("mau", 1_000_000_000L, "messages", 1_000_000_000L, "pushes", 1_000_000_000L,
+                        "storage_gb", 1_000_000L),
+                "limits", Map.of("maxApps", 1_000, "maxConnectionsPerApp", 10_000_000, "apiRequestsPerSecond", 10_000_000,
+                        "sendsPerSecondPerUser", 10_000_000, "pushesPerSecondPerApp", 10_000_000, "messageRetentionDays", 3_650),
+                "isDefault", true));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Could not make the tests' plan the default: " + created);
+        }
+    }
+
     private static PlanDraft draft() {
         long lots = 1_000_000_000L;
         int many = 10_000_000;
