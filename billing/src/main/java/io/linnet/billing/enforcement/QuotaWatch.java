@@ -73,15 +73,22 @@ class QuotaWatch extends PeriodicWork {
                     tenant.messageBytes()));
         }
         usage = measured;
+        // the notices given already this period, read once: a check writes only the new ones
+        java.util.Set<String> given = new java.util.HashSet<>(platform.jdbc().sql("""
+                        select tenant_id::text || '/' || metric || '/' || percent from billing_quota_notices
+                         where period_start = ?""")
+                .param(period.start())
+                .query(String.class)
+                .list());
         for (Subscription subscription : subscriptions.all()) {
             BillableUsage used = measured.get(subscription.tenantId());
             if (used != null) {
-                warn(subscription.tenantId(), subscription.plan(), period, used);
+                warn(subscription.tenantId(), subscription.plan(), period, used, given);
             }
         }
     }
 
-    private void warn(TenantId tenant, Plan plan, BillingPeriod period, BillableUsage used) {
+    private void warn(TenantId tenant, Plan plan, BillingPeriod period, BillableUsage used, java.util.Set<String> given) {
         for (BillableMetric metric : BillableMetric.values()) {
             long included = plan.included(metric);
             if (included <= 0) {
@@ -91,6 +98,9 @@ class QuotaWatch extends PeriodicWork {
             for (int percent : THRESHOLDS) {
                 if (amount.multiply(BigDecimal.valueOf(100)).compareTo(BigDecimal.valueOf(included).multiply(BigDecimal.valueOf(percent))) < 0) {
                     break;
+                }
+                if (given.contains(tenant + "/" + metric.key() + "/" + percent)) {
+                    continue;
                 }
                 platform.inTransaction(() -> {
                     int added = platform.jdbc().sql("""

@@ -305,6 +305,8 @@ public class InvoiceBook implements Invoices {
         if (rows.isEmpty()) {
             return List.of();
         }
+        Map<UUID, Currency> currencies = new HashMap<>();
+        rows.forEach(row -> currencies.put(row.id().value(), row.currency()));
         Map<UUID, List<InvoiceLine>> lines = new HashMap<>();
         jdbc.sql("""
                         select invoice_id, kind, description, quantity, unit_price, amount, position from billing_invoice_lines
@@ -312,7 +314,7 @@ public class InvoiceBook implements Invoices {
                 .param(rows.stream().map(row -> row.id().value()).toArray(UUID[]::new))
                 .query(rs -> {
                     UUID invoice = rs.getObject("invoice_id", UUID.class);
-                    Currency currency = rows.stream().filter(row -> row.id().value().equals(invoice)).findFirst().orElseThrow().currency();
+                    Currency currency = currencies.get(invoice);
                     lines.computeIfAbsent(invoice, key -> new ArrayList<>()).add(new InvoiceLine(
                             InvoiceLine.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("description"),
                             rs.getBigDecimal("quantity").stripTrailingZeros(),

@@ -151,7 +151,7 @@ public class SubscriptionBook implements Billing {
     public Subscription changePlan(Actor.Member member, PlanId planId) {
         member.require(Permission.BILLING);
         of(member.tenantId());
-        Subscription changed = platform.inTransaction(() -> {
+        return platform.inTransaction(() -> {
             Subscription before = lock(member.tenantId());
             Plan plan = offered(planId, before);
             if (plan.id().equals(before.plan().id())) {
@@ -162,7 +162,6 @@ public class SubscriptionBook implements Billing {
                     member.tenantId().toString(), Map.of("from", before.plan().name(), "to", plan.name()));
             return find(member.tenantId()).orElseThrow();
         });
-        return changed;
     }
 
     @Override
