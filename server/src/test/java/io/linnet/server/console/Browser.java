@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -219,10 +220,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the browser still answers: a Chromium that crashed (or a ChromeDriver session that died
+     * under load) fails every later call, so the class's next test starts a new browser instead.
+     */
+    boolean alive() {
+        try {
+            driver.getWindowHandle();
+            return true;
+        } catch (WebDriverException dead) {
+            return false;
+        }
+    }
+
+    /** Ends the session as a crash would, for the test that shows the next test recovers. */
+    void crash() {
+        driver.quit();
+    }
+
     @Override
     public void close() {
         try {
             driver.quit();
+        } catch (WebDriverException alreadyDead) {
+            // the session died before: nothing left to quit
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

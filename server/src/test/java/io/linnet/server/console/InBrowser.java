@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the console's browser tests: one headless Chromium per test class, and every test
- * starting signed out on the running server.
+ * starting signed out on the running server, in a new browser if the class's browser died.
  */
 abstract class InBrowser extends ServerIT {
 
@@ -27,6 +27,10 @@ abstract class InBrowser extends ServerIT {
 
     @BeforeEach
     void signedOut() {
+        if (!browser.alive()) {
+            browser.close();
+            browser = new Browser();
+        }
         browser.startAt(api().baseUrl());
     }
 }
