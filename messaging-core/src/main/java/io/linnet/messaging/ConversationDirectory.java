@@ -28,7 +28,8 @@ public class ConversationDirectory {
             select c.id, c.type, c.name, c.last_seq, c.created_at, coalesce(c.last_message_at, c.created_at) as last_activity_at,
                    (select count(*) from conversation_members m
                      where m.tenant_id = c.tenant_id and m.app_id = c.app_id and m.conversation_id = c.id) as member_count
-              from conversations c""";
+              from conversations c
+            """;
 
     private final TenantDatabase database;
     private final ConversationManagement conversations;
@@ -77,7 +78,7 @@ public class ConversationDirectory {
     /** One conversation's summary. */
     public ConversationSummary get(AppRef app, ConversationId id) {
         return database.inTenant(app.tenantId(), () -> database.jdbc()
-                .sql(SUMMARY + " where c.tenant_id = ? and c.app_id = ? and c.id = ?")
+                .sql(SUMMARY + "where c.tenant_id = ? and c.app_id = ? and c.id = ?")
                 .params(app.tenantId().value(), app.appId().value(), id.value())
                 .query(ConversationDirectory::summary)
                 .optional()
