@@ -2,6 +2,7 @@ package io.linnet.messaging;
 
 import io.linnet.tenancy.AppRef;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.Page;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -9,8 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * An app's end users: create or update them by the id the developer chose, read them, delete them
@@ -86,6 +90,50 @@ public class UserManagement {
                 .params(app.tenantId().value(), app.appId().value(), userId.value())
                 .query(Integer.class)
                 .single() > 0);
+    }
+
+    /**
+     * The app's users that match {@code query}, a page at a time in user id order: a user whose id
+     * starts with it, whose name contains it (ignoring case), or who carries it as a tag. A blank
+     * query matches everyone. The page's cursor is the last user id, so the next page starts right
+     * after it however users come and go in between.
+     */
+    public Page<EndUser> search(AppRef app, String query, Page.Request page) {
+        String text = query == null || query.isBlank() ? null : query.strip();
+        return database.inTenant(app.tenantId(), () -> {
+            List<EndUser> rows = database.jdbc().sql("""
+                            select %s from end_users
+                             where tenant_id = :tenant and app_id = :app
+                               and (cast(:query as text) is null
+                                    or starts_with(user_id, cast(:query as text))
+                                    or strpos(lower(coalesce(name, '')), lower(cast(:query as text))) > 0
+                                    or cast(:query as text) = any(tags))
+                               and user_id > :after
+                             order by user_id limit :limit""".formatted(COLUMNS))
+                    .param("tenant", app.tenantId().value())
+                    .param("app", app.appId().value())
+                    .param("query", text)
+                    .param("after", page.after().orElse(""))
+                    .param("limit", page.limit() + 1)
+                    .query(UserManagement::user)
+                    .list();
+            return Page.of(rows, page.limit(), user -> user.userId().value());
+        });
+    }
+
+    /** The names of those of {@code userIds} the app has and who have one: for lists that show names, not ids. */
+    public Map<UserId, String> names(AppRef app, Collection<UserId> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return database.inTenant(app.tenantId(), () -> database.jdbc().sql("""
+                        select user_id, name from end_users
+                         where tenant_id = ? and app_id = ? and user_id = any(?) and name is not null""")
+                .params(app.tenantId().value(), app.appId().value(), userIds.stream().map(UserId::value).toArray(String[]::new))
+                .query((rs, row) -> Map.entry(new UserId(rs.getString("user_id")), rs.getString("name")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     /** Whether a user must carry any one of the tags asked for, or all of them. */

@@ -16,5 +16,7 @@ public enum Permission {
     TEAM_OWNERSHIP,
     AUDIT_READ,
     MODERATION,
+    /** Read the content of an app's messages in the console; every conversation opened is audited. */
+    MESSAGES_READ,
     BILLING
 }

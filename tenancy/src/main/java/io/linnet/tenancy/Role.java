@@ -11,10 +11,11 @@ public enum Role {
     OWNER(EnumSet.allOf(Permission.class)),
     ADMIN(EnumSet.of(Permission.APPS_READ, Permission.APPS_WRITE, Permission.KEYS_READ, Permission.KEYS_WRITE,
             Permission.PUSH_CREDENTIALS_READ, Permission.PUSH_CREDENTIALS_WRITE,
-            Permission.TEAM_READ, Permission.TEAM_WRITE, Permission.AUDIT_READ, Permission.MODERATION)),
+            Permission.TEAM_READ, Permission.TEAM_WRITE, Permission.AUDIT_READ, Permission.MODERATION,
+            Permission.MESSAGES_READ)),
     DEVELOPER(EnumSet.of(Permission.APPS_READ, Permission.APPS_WRITE, Permission.KEYS_READ, Permission.KEYS_WRITE,
             Permission.PUSH_CREDENTIALS_READ, Permission.PUSH_CREDENTIALS_WRITE, Permission.TEAM_READ)),
-    MODERATOR(EnumSet.of(Permission.APPS_READ, Permission.TEAM_READ, Permission.MODERATION)),
+    MODERATOR(EnumSet.of(Permission.APPS_READ, Permission.TEAM_READ, Permission.MODERATION, Permission.MESSAGES_READ)),
     VIEWER(EnumSet.of(Permission.APPS_READ, Permission.KEYS_READ, Permission.PUSH_CREDENTIALS_READ, Permission.TEAM_READ)),
     OPERATOR(EnumSet.noneOf(Permission.class));
 

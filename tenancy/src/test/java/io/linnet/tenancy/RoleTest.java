@@ -22,6 +22,14 @@ class RoleTest {
     }
 
     @Test
+    void only_owners_admins_and_moderators_may_read_message_content() {
+        for (Role role : Role.values()) {
+            assertThat(role.allows(Permission.MESSAGES_READ)).as(role.name())
+                    .isEqualTo(role == Role.OWNER || role == Role.ADMIN || role == Role.MODERATOR);
+        }
+    }
+
+    @Test
     void operators_hold_no_tenant_permission() {
         assertThat(Role.OPERATOR.permissions()).isEmpty();
         assertThat(Role.OPERATOR.isTenantRole()).isFalse();

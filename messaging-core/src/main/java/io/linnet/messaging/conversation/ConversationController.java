@@ -1,7 +1,10 @@
 package io.linnet.messaging.conversation;
 
 import io.linnet.tenancy.AppRef;
+import io.linnet.messaging.ConversationDirectory;
 import io.linnet.messaging.ConversationId;
+import io.linnet.messaging.ConversationSummary;
+import io.linnet.messaging.UserId;
 import io.linnet.messaging.MessagingSettings;
 import io.linnet.tenancy.AppCaller;
 import io.linnet.tenancy.DomainException;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /v1/conversations}: an app's conversations and their members (scope {@code messages}). */
 @RestController
@@ -33,11 +37,29 @@ class ConversationController {
     }
 
     private final ConversationManagement conversations;
+    private final ConversationDirectory directory;
     private final MessagingSettings settings;
 
-    ConversationController(ConversationManagement conversations, MessagingSettings settings) {
+    ConversationController(ConversationManagement conversations, ConversationDirectory directory,
+                           MessagingSettings settings) {
         this.conversations = conversations;
+        this.directory = directory;
         this.settings = settings;
+    }
+
+    /**
+     * The app's conversations by id, paged: {@code query} matches an id, part of a name or a member's
+     * user id; {@code member} keeps those the user belongs to. Each comes with its member count and
+     * last activity.
+     */
+    @GetMapping
+    Page<ConversationSummary> search(AppCaller caller, @RequestParam(required = false) String query,
+                                     @RequestParam(required = false) String member,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) Integer limit) {
+        caller.require(SCOPE);
+        Optional<UserId> user = member == null || member.isBlank() ? Optional.empty() : Optional.of(UserId.of(member.strip()));
+        return directory.search(AppRef.of(caller), query, user, Page.Request.of(limit, cursor));
     }
 
     /** Creates a conversation (201); a direct one that exists between the same two users is answered as it is (200). */

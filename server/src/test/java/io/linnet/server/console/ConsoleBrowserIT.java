@@ -58,7 +58,7 @@ class ConsoleBrowserIT extends InBrowser {
         SignIn signIn = new SignIn(browser);
         signIn.as(viewer, Fixtures.PASSWORD);
         assertThat(signIn.role()).isEqualTo("VIEWER");
-        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Analytics", "Team", "My account");
+        assertThat(signIn.menu()).as("the menu offers only what a viewer may open").containsExactly("Apps", "Analytics", "Users", "Conversations", "Team", "My account");
 
         AppKeysPage keys = new AppKeysPage(browser).open(appId);
         assertThat(keys.status(key.keyId())).isEqualTo("ACTIVE");

@@ -1,5 +1,6 @@
 package io.linnet.console.moderation;
 
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * The dialogs that mute or ban a user of one app: the sender of a queued message (muted in that
  * conversation or the whole app), or any user by id. Each asks how long and why.
  */
-final class MuteOrBan {
+public final class MuteOrBan {
 
     /** Where a sender is muted. */
     private enum Place { CONVERSATION, APP }
@@ -34,7 +35,7 @@ final class MuteOrBan {
     private final Runnable changed;
 
     /** @param changed called after each mute or ban, to show it */
-    MuteOrBan(Restrictions restrictions, SignedInAccount signedIn, AppId app, Runnable changed) {
+    public MuteOrBan(Restrictions restrictions, SignedInAccount signedIn, AppId app, Runnable changed) {
         this.restrictions = restrictions;
         this.signedIn = signedIn;
         this.app = app;
@@ -65,9 +66,22 @@ final class MuteOrBan {
 
     /** Mutes (in one conversation, or the whole app) or bans any user of the app, by id. */
     ReasonDialog anyUser() {
+        return impose(Optional.empty());
+    }
+
+    /** Mutes (in one conversation, or the whole app) or bans {@code given}, e.g. from the user's own page. */
+    public Dialog user(UserId given) {
+        return impose(Optional.of(given));
+    }
+
+    private ReasonDialog impose(Optional<UserId> given) {
         TextField user = new TextField("User id");
         user.setId("restrict-user");
         user.setRequiredIndicatorVisible(true);
+        given.ifPresent(id -> {
+            user.setValue(id.value());
+            user.setReadOnly(true);
+        });
         RadioButtonGroup<RestrictionKind> kind = new RadioButtonGroup<>("Restriction");
         kind.setId("restrict-kind");
         kind.setItems(RestrictionKind.values());
