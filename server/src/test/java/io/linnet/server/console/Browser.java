@@ -203,6 +203,24 @@ final class Browser implements AutoCloseable {
                 .findFirst().orElse(null));
     }
 
+    /** The message shown beside the field with {@code id}, once the field is marked invalid. */
+    String fieldError(String id) {
+        visible(By.cssSelector("#" + id + "[invalid]"));
+        return visible(By.cssSelector("#" + id + " > [slot='error-message']")).getText();
+    }
+
+    /** Whether a pop-up notification says {@code text}: validation belongs beside the field, never in one. */
+    boolean notificationSays(String text) {
+        idle();
+        return driver.findElements(By.tagName("vaadin-notification-card")).stream()
+                .anyMatch(card -> card.getText().contains(text));
+    }
+
+    /** Whether the element with {@code id} is enabled: a Vaadin button marks a disabled state with an attribute. */
+    boolean enabled(String id) {
+        return byId(id).getDomAttribute("disabled") == null;
+    }
+
     /** Confirms the open ConfirmDialog with {@code id}. */
     void confirm(String id) {
         click(By.cssSelector("#" + id + " vaadin-button[slot='confirm-button']"));

@@ -66,7 +66,7 @@ public class TeamView extends VerticalLayout {
         list.grid().addColumn(Member::email).setHeader("E-mail").setFlexGrow(3);
         list.grid().addColumn(member -> member.displayName() == null ? "" : member.displayName()).setHeader("Name")
                 .setFlexGrow(1);
-        list.grid().addColumn(member -> member.role().name()).setHeader("Role").setAutoWidth(true);
+        list.grid().addColumn(member -> member.role().label()).setHeader("Role").setAutoWidth(true);
         list.grid().addComponentColumn(TeamView::status).setHeader("Status").setAutoWidth(true);
         list.grid().addColumn(member -> Times.formatOrNever(member.lastLoginAt())).setHeader("Last sign-in (UTC)")
                 .setAutoWidth(true);
@@ -81,7 +81,7 @@ public class TeamView extends VerticalLayout {
     }
 
     private static Span status(Member member) {
-        Span status = new Span(member.status() == Member.Status.INVITED ? "INVITED" : "ACTIVE");
+        Span status = new Span(member.status() == Member.Status.INVITED ? "Invited" : "Active");
         status.getElement().getThemeList().add(member.status() == Member.Status.ACTIVE ? "badge success" : "badge");
         return status;
     }
@@ -113,11 +113,11 @@ public class TeamView extends VerticalLayout {
     }
 
     private void openInvite() {
-        new InviteDialog(grantable, (email, role) -> Feedback.attempt(() -> members.invite(signedIn.member(), email, role))
-                .map(invitation -> {
-                    list.reload();
-                    return links.linkFor(invitation);
-                })).open();
+        new InviteDialog(grantable, (email, role) -> {
+            Invitation invitation = members.invite(signedIn.member(), email, role);
+            list.reload();
+            return links.linkFor(invitation);
+        }).open();
     }
 
     private void reinvite(Member member) {
@@ -133,7 +133,7 @@ public class TeamView extends VerticalLayout {
         new ChangeRoleDialog(member, grantable, role -> {
             boolean changed = Feedback.succeeded(() -> members.changeRole(signedIn.member(), member.id(), role));
             if (changed) {
-                Feedback.success(member.email() + " is now " + role);
+                Feedback.success(member.email() + " is now " + role.label());
                 list.reload();
             }
             return changed;
