@@ -53,7 +53,10 @@ public final class FieldErrors {
         }
     }
 
-    /** Marks {@code field} invalid with {@code message}, e.g. a check the console makes before asking the services. */
+    /**
+     * Marks {@code field} invalid with {@code message}, e.g. a check the console makes before asking the services;
+     * the field must be one routed with {@link #on}, so that the next attempt clears it.
+     */
     public void reject(HasValidation field, String message) {
         clear();
         mark(field, message);

@@ -72,14 +72,13 @@ public class InvitationView extends VerticalLayout implements BeforeEnterObserve
         FormLayout form = new FormLayout(password, repeat, displayName);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         FieldErrors errors = new FieldErrors("invitation-error").on("password", password)
-                .on("displayName", displayName);
+                .on("passwordAgain", repeat).on("displayName", displayName);
 
         Button accept = new Button("Set password and join");
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickShortcut(Key.ENTER);
         accept.addClickListener(click -> {
-            repeat.setInvalid(false);
             if (!password.getValue().equals(repeat.getValue())) {
                 errors.reject(repeat, "The two passwords differ");
                 return;

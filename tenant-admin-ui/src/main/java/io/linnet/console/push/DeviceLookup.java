@@ -38,13 +38,15 @@ class DeviceLookup extends Composite<VerticalLayout> {
             "This user has registered no device yet, so pushes to them reach nobody.");
     private final EmptyState unknown = new EmptyState("No such user",
             "This app has no user with this id. Check the id your app uses for them; it is case-sensitive.");
-    private final FieldErrors errors = new FieldErrors("device-lookup-error");
+    private final FieldErrors errors = new FieldErrors("device-lookup-error").on("userId", user);
     private final Function<UserId, List<Device>> devicesOf;
 
     DeviceLookup(Function<UserId, List<Device>> devicesOf) {
         this.devicesOf = devicesOf;
         user.setId("device-user");
         user.setClearButtonVisible(true);
+        // the look-up decides when the field is wrong; the field's own check would clear that on the next blur
+        user.setManualValidation(true);
         Button find = new Button("Look up", VaadinIcon.SEARCH.create(), event -> lookUp());
         find.setId("device-lookup");
         find.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
