@@ -79,11 +79,11 @@ public class AppsView extends VerticalLayout {
         headline("Active this month", "Distinct end users this month (UTC)", AppOverview::activeThisMonth);
         headline("Messages today", "Messages stored today (UTC)", AppOverview::messagesToday);
         headline("Peak connections", "Most WebSocket connections open at once today (UTC)", AppOverview::peakConnectionsToday);
-        list.grid().addColumn(app -> app.id().toString()).setHeader("App id").setAutoWidth(true)
-                .setPartNameGenerator(app -> "monospace-cell");
-        list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        list.secondary(list.grid().addColumn(app -> app.id().toString()).setHeader("App id").setAutoWidth(true)
+                .setPartNameGenerator(app -> "monospace-cell"),
+                list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true));
         if (mayWrite || mayReadKeys || mayReadPushCredentials) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("21rem").setFlexGrow(0);
+            list.actions(list.grid().addComponentColumn(this::actions).setHeader("").setWidth("21rem").setFlexGrow(0));
         }
 
         add(mayWrite ? header(create) : header(), list);
@@ -105,8 +105,8 @@ public class AppsView extends VerticalLayout {
     private void headline(String header, String tooltip, ToLongFunction<AppOverview> number) {
         Span title = new Span(header);
         title.setTitle(tooltip);
-        list.grid().addColumn(app -> headline(app, number)).setHeader(title).setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(app -> "numeric-cell");
+        list.secondary(list.grid().addColumn(app -> headline(app, number)).setHeader(title).setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(app -> "numeric-cell"));
     }
 
     /** The title, and the "New app" button only for those who may use it. */

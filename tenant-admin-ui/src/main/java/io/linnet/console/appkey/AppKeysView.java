@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -86,12 +87,15 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
         list.grid().setId("keys");
         list.grid().addColumn(AppKey::name).setHeader("Name").setFlexGrow(1);
         list.grid().addColumn(AppKey::id).setHeader("Key id").setAutoWidth(true).setPartNameGenerator(key -> "monospace-cell");
-        list.grid().addColumn(key -> String.join(", ", key.scopes())).setHeader("Scopes").setFlexGrow(1);
+        Grid.Column<AppKey> scopes = list.grid().addColumn(key -> String.join(", ", key.scopes())).setHeader("Scopes")
+                .setFlexGrow(1);
         list.grid().addComponentColumn(AppKeysView::status).setHeader("Status").setAutoWidth(true);
-        list.grid().addColumn(key -> Times.format(key.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        list.grid().addColumn(key -> Times.formatOrNever(key.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
+        list.secondary(scopes,
+                list.grid().addColumn(key -> Times.format(key.createdAt())).setHeader("Created (UTC)").setAutoWidth(true),
+                list.grid().addColumn(key -> Times.formatOrNever(key.lastUsedAt())).setHeader("Last used (UTC)")
+                        .setAutoWidth(true));
         if (mayWrite) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0);
+            list.actions(list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0));
         }
 
         ViewHeader header = new ViewHeader("Keys of " + app.name(),

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -64,14 +65,15 @@ public class TeamView extends VerticalLayout {
                 new EmptyState("No members", "Invite the people who work on your apps."));
         list.grid().setId("members");
         list.grid().addColumn(Member::email).setHeader("E-mail").setFlexGrow(3);
-        list.grid().addColumn(member -> member.displayName() == null ? "" : member.displayName()).setHeader("Name")
-                .setFlexGrow(1);
+        Grid.Column<Member> name = list.grid().addColumn(member -> member.displayName() == null ? "" : member.displayName())
+                .setHeader("Name").setFlexGrow(1);
         list.grid().addColumn(member -> member.role().label()).setHeader("Role").setAutoWidth(true);
         list.grid().addComponentColumn(TeamView::status).setHeader("Status").setAutoWidth(true);
-        list.grid().addColumn(member -> Times.formatOrNever(member.lastLoginAt())).setHeader("Last sign-in (UTC)")
-                .setAutoWidth(true);
+        Grid.Column<Member> lastSignIn = list.grid().addColumn(member -> Times.formatOrNever(member.lastLoginAt()))
+                .setHeader("Last sign-in (UTC)").setAutoWidth(true);
+        list.secondary(name, lastSignIn);
         if (mayWrite) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0);
+            list.actions(list.grid().addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0));
         }
 
         ViewHeader header = new ViewHeader("Team", "Everyone with access to this tenant's console, and their role.",
