@@ -30,6 +30,15 @@ class RoughEdgesBrowserIT extends InBrowser {
         assertThat(team.inviteRefused("not-an-e-mail")).isEqualTo("E-mail must be an e-mail address such as ada@example.com");
         assertThat(browser.notificationSays("e-mail")).as("no pop-up over the form").isFalse();
         browser.screenshot("rough-invite-inline-error");
+        browser.resize(412, 900);
+        try {
+            new TeamPage(browser).open();
+            assertThat(browser.withinWindowWidth(By.cssSelector("vaadin-button[id^='change-role-']")))
+                    .as("a row's actions are reachable on a phone").isTrue();
+            browser.screenshot("rough-team-narrow");
+        } finally {
+            browser.resize(1400, 900);
+        }
     }
 
     @Test
