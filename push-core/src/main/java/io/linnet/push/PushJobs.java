@@ -1,5 +1,7 @@
 package io.linnet.push;
 
+import io.linnet.messaging.UserId;
+import io.linnet.messaging.UserManagement;
 import io.linnet.push.job.PushTemplates;
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.AppId;
@@ -48,13 +50,15 @@ public class PushJobs {
     private final TenantDatabase database;
     private final PushTemplates templates;
     private final AppManagement apps;
+    private final UserManagement users;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
     private final PushAllowance allowance;
 
-    public PushJobs(TenantDatabase database, PushTemplates templates, AppManagement apps, AuditLog audit,
-                    ApplicationEventPublisher events, ObjectProvider<PushAllowance> allowance) {
+    public PushJobs(TenantDatabase database, PushTemplates templates, AppManagement apps, UserManagement users,
+                    AuditLog audit, ApplicationEventPublisher events, ObjectProvider<PushAllowance> allowance) {
+        this.users = users;
         this.allowance = allowance.getIfAvailable(() -> PushAllowance.NONE);
         this.events = events;
         this.database = database;
@@ -160,11 +164,22 @@ public class PushJobs {
         AppRef app = new AppRef(actor.tenantId(), appId);
         return database.inTenant(actor.tenantId(), () -> {
             apps.find(actor.tenantId(), appId);
+            requireKnownUser(app, push.target());
             PushJob job = insert(app, push, Origin.CONSOLE);
             audit.record(actor, "push.test_sent", "push", job.id().toString(),
                     Map.of("app", appId.toString(), "target", push.target().describe()));
             return job;
         });
+    }
+
+    /**
+     * A test push to a user the app never registered would be queued and "complete" having reached no device, which
+     * tells the person testing nothing; it is refused instead, worded for the console's user id field.
+     */
+    private void requireKnownUser(AppRef app, PushTarget target) {
+        if (target.kind() == PushTarget.Kind.USERS && !users.exists(app, UserId.of(target.ids().getFirst()))) {
+            throw DomainException.invalid("userId: no user with this id in this app");
+        }
     }
 
     private PushJob insert(AppRef app, NewPush push, Origin origin) {

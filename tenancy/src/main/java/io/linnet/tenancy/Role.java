@@ -33,6 +33,11 @@ public enum Role {
         return permissions.contains(permission);
     }
 
+    /** The role as people read it ("Moderator"); {@link #name()} is how the API and the audit log spell it. */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean isTenantRole() {
         return this != OPERATOR;
     }

@@ -28,6 +28,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -244,7 +245,12 @@ class SecurityConfiguration {
         // Vaadin's own set-up exempts the sign-in form from CSRF protection; here only the framework's
         // internal requests are (they carry Vaadin's own token), so a cross-site sign-in post fails.
         // The sign-in form sends the token it finds in the page's _csrf meta tags.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+        // Vaadin denies every path that is not one of its routes, which shows a signed-in person Spring's bare
+        // "Whitelabel Error Page ... 403" for a mistyped address; signed in, such a path goes to Vaadin instead and
+        // gets the console's own "no page here" (signed out, it still leads to the sign-in). The APIs have their
+        // own chains above, so this opens nothing else.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
                 .headers(headers -> headers
                         .contentSecurityPolicy(policy -> policy.policyDirectives(CONSOLE_CONTENT_SECURITY_POLICY))

@@ -38,15 +38,34 @@ final class AppKeysPage {
         return new ShownKey(browser.valueOf("new-key-id"), browser.valueOf("secret"));
     }
 
-    /** Tries to create a key that the services refuse; answers the error shown, with the dialog left open. */
+    /** Tries to create a key that the services refuse; answers the reason shown below the form, then cancels. */
     String createKeyRefused(String name, String expectedError) {
         browser.clickId("create-key");
         browser.type("key-name", name);
         browser.clickId("create-key-save");
-        String error = browser.notification(expectedError);
+        browser.waitForText(By.id("create-key-error"), expectedError);
+        String error = browser.byId("create-key-error").getText();
+        cancelCreate();
+        return error;
+    }
+
+    /** Tries to create a key named {@code name}; answers what shows beside the name field, then cancels. */
+    String createKeyNameRefused(String name) {
+        browser.clickId("create-key");
+        browser.type("key-name", name);
+        browser.clickId("create-key-save");
+        String error = browser.fieldError("key-name");
+        cancelCreate();
+        return error;
+    }
+
+    private void cancelCreate() {
         browser.clickId("create-key-cancel");
         browser.gone(By.id("create-key-dialog"));
-        return error;
+    }
+
+    boolean mayRotate(String keyId) {
+        return browser.enabled("rotate-" + keyId);
     }
 
     boolean secretWarningShown() {

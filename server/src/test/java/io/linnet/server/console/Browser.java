@@ -141,6 +141,13 @@ final class Browser implements AutoCloseable {
     void type(String id, String text) {
         WebElement input = visible(By.cssSelector("#" + id + " input"));
         input.clear();
+        if (text.isEmpty()) {
+            // emptying the input sends Vaadin no change, so the server would keep the old value: empty the field itself
+            driver.executeScript("const field = document.getElementById(arguments[0]); field.value = '';"
+                    + " field.dispatchEvent(new Event('change'));", id);
+            idle();
+            return;
+        }
         input.sendKeys(text);
         input.sendKeys(Keys.TAB);
         idle();
@@ -202,6 +209,38 @@ final class Browser implements AutoCloseable {
                 .map(WebElement::getText)
                 .filter(shown -> shown.contains(text))
                 .findFirst().orElse(null));
+    }
+
+    /** The message shown beside the field with {@code id}, once the field is marked invalid. */
+    String fieldError(String id) {
+        visible(By.cssSelector("#" + id + "[invalid]"));
+        return visible(By.cssSelector("#" + id + " > [slot='error-message']")).getText();
+    }
+
+    /** Whether a pop-up notification says {@code text}: validation belongs beside the field, never in one. */
+    boolean notificationSays(String text) {
+        idle();
+        return driver.findElements(By.tagName("vaadin-notification-card")).stream()
+                .anyMatch(card -> card.getText().contains(text));
+    }
+
+    /** Whether the element with {@code id} is enabled: a Vaadin button marks a disabled state with an attribute. */
+    boolean enabled(String id) {
+        return byId(id).getDomAttribute("disabled") == null;
+    }
+
+    /** Resizes the window, e.g. to a phone's 412 CSS pixels. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        idle();
+    }
+
+    /** Whether the element {@code by} lies wholly inside the window's width, so that it can be reached without scrolling sideways. */
+    boolean withinWindowWidth(By by) {
+        WebElement element = visible(by);
+        Number right = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().right;", element);
+        Number width = (Number) driver.executeScript("return window.innerWidth;");
+        return right.doubleValue() <= width.doubleValue();
     }
 
     /** Confirms the open ConfirmDialog with {@code id}. */

@@ -88,7 +88,7 @@ class ConsoleBrowserIT extends InBrowser {
 
         InvitationPage invitation = new InvitationPage(browser).open(link);
         assertThat(invitation.title()).isEqualTo("Join Invited Co");
-        assertThat(invitation.details()).contains(ownerEmail).contains("OWNER");
+        assertThat(invitation.details()).contains(ownerEmail).contains("as Owner");
         invitation.accept("the-founders-password", "Ada Founder");
         invitation.goToSignIn();
 

@@ -23,16 +23,12 @@ class PushBrowserIT extends InBrowser {
     @Test
     void an_owner_sends_a_test_push_that_reaches_apns_and_sees_it_delivered_and_looks_up_the_users_devices() {
         MockApns apns = ProviderFakes.apns();
-        String appName = "push-console-" + UUID.randomUUID().toString().substring(0, 8);
         PushApp app = PushApp.create(api(), fixtures(), "Push Console Co");
-        assertThat(app.app().owner().client().patch("/manage/v1/apps/" + app.appId(), java.util.Map.of("name", appName))
-                .status()).isEqualTo(200);
         app.users("zoe");
         String token = apns.newLiveToken();
         app.apnsDevice("zoe", token);
-        new SignIn(browser).as(app.app().owner().email(), Fixtures.PASSWORD);
 
-        PushPage page = new PushPage(browser).openFromMenu(appName);
+        PushPage page = signInAndOpen(app, "push-console-");
         assertThat(page.emptyStateTitle()).isEqualTo("No pushes yet");
         browser.screenshot("push-empty");
 
@@ -56,17 +52,32 @@ class PushBrowserIT extends InBrowser {
         page.awaitDevice("valid");
         browser.screenshot("push-devices");
         page.lookUpDevices("nobody");
-        assertThat(page.error("User not found")).contains("User not found");
+        assertThat(page.lookUpError()).isEqualTo("No user with this id in this app");
+        assertThat(page.lookUpEmptyState()).as("zoe's devices are gone from under the new search").isEqualTo("No such user");
+        assertThat(page.showsDevices()).isFalse();
+        assertThat(browser.notificationSays("not found")).isFalse();
+        page.lookUpDevices("zoe").awaitDevice("apns");
+        page.lookUpDevices("");
+        assertThat(page.lookUpError()).isEqualTo("Enter a user id");
+        assertThat(page.showsDevices()).isFalse();
+    }
+
+    @Test
+    void a_test_push_to_a_user_the_app_does_not_have_is_refused_beside_the_field_and_never_queued() {
+        PushApp app = PushApp.create(api(), fixtures(), "Push Unknown Co");
+        PushPage page = signInAndOpen(app, "push-unknown-");
+
+        assertThat(page.testPushRefused("")).isEqualTo("Enter a user id");
+        assertThat(page.testPushRefused("nobody-here")).isEqualTo("No user with this id in this app");
+        assertThat(browser.notificationSays("queued")).isFalse();
+        assertThat(browser.notificationSays("invalid user id")).isFalse();
+        assertThat(app.client().get("/v1/push").json().get("items").size()).as("nothing was queued").isZero();
     }
 
     @Test
     void an_owner_chooses_what_offline_chat_notifications_show_and_the_api_says_the_same() {
-        String appName = "offline-console-" + UUID.randomUUID().toString().substring(0, 8);
         PushApp app = PushApp.withoutCredentials(api(), fixtures(), "Offline Console Co");
-        assertThat(app.app().owner().client().patch("/manage/v1/apps/" + app.appId(), java.util.Map.of("name", appName))
-                .status()).isEqualTo(200);
-        new SignIn(browser).as(app.app().owner().email(), Fixtures.PASSWORD);
-        PushPage page = new PushPage(browser).openFromMenu(appName);
+        PushPage page = signInAndOpen(app, "offline-console-");
 
         assertThat(page.saveOfflinePreview("Sender only, not the text")).contains("Sender only");
         browser.screenshot("push-offline-sender-only");
@@ -78,5 +89,14 @@ class PushBrowserIT extends InBrowser {
 
         page.turnOfflinePushOff();
         assertThat(app.client().get("/v1/push/offline").json().get("enabled").asBoolean()).isFalse();
+    }
+
+    /** Names the app uniquely (the menu's app picker lists it by name), signs its owner in and opens its Push page. */
+    private PushPage signInAndOpen(PushApp app, String namePrefix) {
+        String appName = namePrefix + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(app.app().owner().client().patch("/manage/v1/apps/" + app.appId(), java.util.Map.of("name", appName))
+                .status()).isEqualTo(200);
+        new SignIn(browser).as(app.app().owner().email(), Fixtures.PASSWORD);
+        return new PushPage(browser).openFromMenu(appName);
     }
 }

@@ -47,6 +47,28 @@ final class PushPage {
         return browser.notification("Test push queued");
     }
 
+    /** Tries a test push to {@code userId}; answers what shows beside the target field. */
+    String testPushRefused(String userId) {
+        browser.clickId("tab-test-push");
+        browser.type("test-push-target", userId);
+        browser.clickId("send-test-push");
+        return browser.fieldError("test-push-target");
+    }
+
+    /** What shows beside the device look-up's user field. */
+    String lookUpError() {
+        return browser.fieldError("device-user");
+    }
+
+    /** Whether the device look-up shows a devices list (a hidden grid keeps its last cells in the page). */
+    boolean showsDevices() {
+        return browser.showing(By.id("devices"));
+    }
+
+    String lookUpEmptyState() {
+        return browser.visible(By.cssSelector("#devices-unknown-user h3")).getText();
+    }
+
     /** Waits until the list (refreshed by polling) shows a push as completed. */
     void awaitCompleted() {
         browser.visible(By.xpath("//vaadin-grid[@id='push-jobs']//span[starts-with(@id, 'push-state-')"
@@ -87,9 +109,5 @@ final class PushPage {
         browser.clickId("offline-push-enabled");
         browser.clickId("save-offline-push");
         return browser.notification("Offline push saved: off");
-    }
-
-    String error(String text) {
-        return browser.notification(text);
     }
 }

@@ -22,6 +22,22 @@ final class TeamPage {
         return browser.present(By.id("invite-member"));
     }
 
+    /** Opens the invitation dialog, sends it with {@code email}, and answers what shows beside the e-mail field. */
+    String inviteRefused(String email) {
+        if (!browser.showing(By.id("invite-dialog"))) {
+            browser.clickId("invite-member");
+        }
+        browser.type("invite-email", email);
+        browser.clickId("invite-send");
+        return browser.fieldError("invite-email");
+    }
+
+    /** Whether a cell of the members list says exactly {@code text}, e.g. a role as people read it. */
+    boolean showsCell(String text) {
+        return browser.present(By.xpath("//vaadin-grid[@id='members']/vaadin-grid-cell-content[normalize-space(.)='"
+                + text + "']"));
+    }
+
     boolean lists(String email) {
         return browser.byId("members").getText().contains(email)
                 || browser.pageSource().contains(email);

@@ -29,6 +29,7 @@ class NewTokenDialog extends Dialog {
         name.setId("token-name");
         name.setPlaceholder("e.g. deploy script");
         name.setWidthFull();
+        name.setRequiredIndicatorVisible(true);
         Select<String> expires = new Select<>();
         expires.setLabel("Expires after");
         expires.setItems("30 days", "90 days", "365 days", NEVER);
@@ -40,8 +41,16 @@ class NewTokenDialog extends Dialog {
         Button createButton = new Button("Create token");
         createButton.setId("create-token");
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        createButton.addClickListener(event -> create.apply(name.getValue(), lifetime(expires.getValue()))
-                .ifPresent(created -> showOnce(created.value())));
+        createButton.addClickListener(event -> {
+            // a token without a name cannot be told apart from the others when one has to be revoked
+            if (name.getValue().isBlank()) {
+                name.setErrorMessage("Enter a name, e.g. what uses the token");
+                name.setInvalid(true);
+                return;
+            }
+            name.setInvalid(false);
+            create.apply(name.getValue(), lifetime(expires.getValue())).ifPresent(created -> showOnce(created.value()));
+        });
         getFooter().add(cancel, createButton);
     }
 

@@ -3,7 +3,6 @@ package io.linnet.console.app;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,7 +23,9 @@ import io.linnet.console.component.Feedback;
 import io.linnet.console.component.NameDialog;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
+import io.linnet.console.component.TypedNameConfirmation;
 import io.linnet.console.push.PushCredentialsView;
+import io.linnet.console.push.PushView;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.tenancy.AppId;
 import io.linnet.tenancy.DomainException;
@@ -78,11 +79,11 @@ public class AppsView extends VerticalLayout {
         headline("Active this month", "Distinct end users this month (UTC)", AppOverview::activeThisMonth);
         headline("Messages today", "Messages stored today (UTC)", AppOverview::messagesToday);
         headline("Peak connections", "Most WebSocket connections open at once today (UTC)", AppOverview::peakConnectionsToday);
-        list.grid().addColumn(app -> app.id().toString()).setHeader("App id").setAutoWidth(true)
-                .setPartNameGenerator(app -> "monospace-cell");
-        list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        list.secondary(list.grid().addColumn(app -> app.id().toString()).setHeader("App id").setAutoWidth(true)
+                .setPartNameGenerator(app -> "monospace-cell"),
+                list.grid().addColumn(app -> Times.format(app.createdAt())).setHeader("Created (UTC)").setAutoWidth(true));
         if (mayWrite || mayReadKeys || mayReadPushCredentials) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("21rem").setFlexGrow(0);
+            list.actions(list.grid().addComponentColumn(this::actions).setHeader("").setWidth("21rem").setFlexGrow(0));
         }
 
         add(mayWrite ? header(create) : header(), list);
@@ -104,8 +105,8 @@ public class AppsView extends VerticalLayout {
     private void headline(String header, String tooltip, ToLongFunction<AppOverview> number) {
         Span title = new Span(header);
         title.setTitle(tooltip);
-        list.grid().addColumn(app -> headline(app, number)).setHeader(title).setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(app -> "numeric-cell");
+        list.secondary(list.grid().addColumn(app -> headline(app, number)).setHeader(title).setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(app -> "numeric-cell"));
     }
 
     /** The title, and the "New app" button only for those who may use it. */
@@ -152,11 +153,15 @@ public class AppsView extends VerticalLayout {
             actions.add(keys);
         }
         if (mayReadPushCredentials) {
-            Button push = new Button("Push", VaadinIcon.BELL.create(),
-                    event -> getUI().ifPresent(ui -> ui.navigate(PushCredentialsView.class,
-                            new RouteParameters("appId", app.id().toString()))));
+            // the same page as the side menu's "Push" (with this app chosen) for those who may open it; it leads on
+            // to the credentials. Viewers may only see the credentials, so theirs is named for what it opens.
+            boolean mayOpenPush = signedIn.may(Permission.PUSH_CREDENTIALS_WRITE);
+            Class<? extends Component> target = mayOpenPush ? PushView.class : PushCredentialsView.class;
+            Button push = new Button(mayOpenPush ? "Push" : "Credentials", VaadinIcon.BELL.create(),
+                    event -> getUI().ifPresent(ui -> ui.navigate(target, new RouteParameters("appId", app.id().toString()))));
             push.setId("push-" + app.id());
-            push.setTooltipText("Push credentials: APNs, FCM and Web Push");
+            push.setTooltipText(mayOpenPush ? "Pushes, a test push, devices and push credentials"
+                    : "Push credentials: APNs, FCM and Web Push");
             push.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(push);
         }
@@ -173,38 +178,34 @@ public class AppsView extends VerticalLayout {
     }
 
     private void openNewApp() {
-        new NameDialog("New app", "Name", "", "Create app", "new-app", name ->
-                Feedback.attempt(() -> apps.create(signedIn.member(), name)).map(app -> {
-                    Feedback.success(app.name() + " is created; open it to create a key");
-                    reload();
-                    return app;
-                }).isPresent()).open();
+        new NameDialog("New app", "Name", "", "Create app", "new-app", name -> {
+            App app = apps.create(signedIn.member(), name);
+            Feedback.success(app.name() + " is created; open it to create a key");
+            reload();
+            return true;
+        }).open();
     }
 
     private void openRename(App app) {
-        new NameDialog("Rename " + app.name(), "New name", app.name(), "Rename", "rename-app", name ->
-                Feedback.attempt(() -> apps.rename(signedIn.member(), app.id(), name)).map(renamed -> {
-                    Feedback.success("Renamed to " + renamed.name());
-                    reload();
-                    return renamed;
-                }).isPresent()).open();
+        new NameDialog("Rename " + app.name(), "New name", app.name(), "Rename", "rename-app", name -> {
+            App renamed = apps.rename(signedIn.member(), app.id(), name);
+            Feedback.success("Renamed to " + renamed.name());
+            reload();
+            return true;
+        }).open();
     }
 
+    /** Deleting an app stops every backend that uses its keys, so its name has to be typed first. */
     private void confirmDelete(App app) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("confirm-delete-app");
-        confirm.setHeader("Delete " + app.name() + "?");
-        confirm.setText("The app, its keys, users, messages and pushes are deleted for good. "
-                + "Backends that use its keys stop working at once.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Delete app");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(event -> {
-            if (Feedback.succeeded(() -> apps.delete(signedIn.member(), app.id()))) {
+        new TypedNameConfirmation("delete-app", "Delete " + app.name() + "?",
+                "The app, its keys, users, messages and pushes are deleted for good. "
+                        + "Backends that use its keys stop working at once.", app.name(), "Delete app", () -> {
+            boolean deleted = Feedback.succeeded(() -> apps.delete(signedIn.member(), app.id()));
+            if (deleted) {
                 Feedback.success(app.name() + " is deleted");
                 reload();
             }
-        });
-        confirm.open();
+            return deleted;
+        }).open();
     }
 }

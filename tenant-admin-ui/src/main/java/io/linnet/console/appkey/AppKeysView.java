@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -31,6 +32,7 @@ import io.linnet.tenancy.appkey.CreatedAppKey;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One app's keys. A key's secret is shown once, in a dialog right after it is created or rotated;
@@ -46,6 +48,8 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
     private App app;
     private PagedGrid<AppKey> list;
     private boolean mayWrite;
+    /** The names of the app's live keys as last listed: rotating needs a free place, a new key a name of its own. */
+    private List<String> liveNames = List.of();
 
     public AppKeysView(SignedInAccount signedIn, AppManagement apps, AppKeyManagement keys) {
         this.signedIn = signedIn;
@@ -75,16 +79,23 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
         create.setId("create-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        list = new PagedGrid<>(AppKey.class, PagedGrid.whole(() -> keys.list(signedIn.member(), app.id())), emptyState());
+        list = new PagedGrid<>(AppKey.class, PagedGrid.whole(() -> {
+            List<AppKey> all = keys.list(signedIn.member(), app.id());
+            liveNames = all.stream().filter(key -> key.status() == AppKey.Status.ACTIVE).map(AppKey::name).toList();
+            return all;
+        }), emptyState());
         list.grid().setId("keys");
         list.grid().addColumn(AppKey::name).setHeader("Name").setFlexGrow(1);
         list.grid().addColumn(AppKey::id).setHeader("Key id").setAutoWidth(true).setPartNameGenerator(key -> "monospace-cell");
-        list.grid().addColumn(key -> String.join(", ", key.scopes())).setHeader("Scopes").setFlexGrow(1);
+        Grid.Column<AppKey> scopes = list.grid().addColumn(key -> String.join(", ", key.scopes())).setHeader("Scopes")
+                .setFlexGrow(1);
         list.grid().addComponentColumn(AppKeysView::status).setHeader("Status").setAutoWidth(true);
-        list.grid().addColumn(key -> Times.format(key.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        list.grid().addColumn(key -> Times.formatOrNever(key.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
+        list.secondary(scopes,
+                list.grid().addColumn(key -> Times.format(key.createdAt())).setHeader("Created (UTC)").setAutoWidth(true),
+                list.grid().addColumn(key -> Times.formatOrNever(key.lastUsedAt())).setHeader("Last used (UTC)")
+                        .setAutoWidth(true));
         if (mayWrite) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0);
+            list.actions(list.grid().addComponentColumn(this::actions).setHeader("").setWidth("12rem").setFlexGrow(0));
         }
 
         ViewHeader header = new ViewHeader("Keys of " + app.name(),
@@ -118,7 +129,14 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
         if (key.status() == AppKey.Status.ACTIVE) {
             Button rotate = new Button("Rotate", VaadinIcon.REFRESH.create(), event -> rotate(key));
             rotate.setId("rotate-" + key.id());
-            rotate.setTooltipText("Create a new key with the same scopes; this one keeps working until you revoke it");
+            if (liveNames.size() >= AppKeyManagement.MAX_LIVE_KEYS) {
+                // rotating adds a live key, which the services refuse at the limit: say so before the click
+                rotate.setEnabled(false);
+                rotate.setTooltipText("This app already has " + AppKeyManagement.MAX_LIVE_KEYS
+                        + " live keys: revoke the one your backends no longer use, then rotate");
+            } else {
+                rotate.setTooltipText("Create a new key with the same scopes; this one keeps working until you revoke it");
+            }
             rotate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             Button revoke = new Button("Revoke", event -> confirmRevoke(key));
             revoke.setId("revoke-" + key.id());
@@ -129,20 +147,19 @@ public class AppKeysView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void openCreate() {
-        new CreateKeyDialog(app, (name, scopes) -> created(
-                Feedback.attempt(() -> keys.create(signedIn.member(), app.id(), name, List.copyOf(scopes))))).open();
+        new CreateKeyDialog(app, liveNames, (name, scopes) -> created(
+                Optional.of(keys.create(signedIn.member(), app.id(), name, List.copyOf(scopes))))).open();
     }
 
     private void rotate(AppKey key) {
         created(Feedback.attempt(() -> keys.rotate(signedIn.member(), app.id(), key.id())));
     }
 
-    private boolean created(java.util.Optional<CreatedAppKey> created) {
+    private void created(Optional<CreatedAppKey> created) {
         created.ifPresent(key -> {
             list.reload();
             secretOf(key).open();
         });
-        return created.isPresent();
     }
 
     private static SecretDialog secretOf(CreatedAppKey created) {

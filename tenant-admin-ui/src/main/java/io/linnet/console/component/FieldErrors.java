@@ -4,9 +4,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Div;
+import io.linnet.tenancy.DomainException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Shows the services' refusals where they belong: a message that starts with a field's API name
@@ -34,6 +37,29 @@ public final class FieldErrors {
 
     public Div general() {
         return general;
+    }
+
+    /**
+     * Runs {@code action} with the previous errors cleared and answers its result; when the services refuse it,
+     * shows why beside the field concerned (or below the form) and answers empty.
+     */
+    public <T> Optional<T> attempt(Supplier<T> action) {
+        clear();
+        try {
+            return Optional.of(action.get());
+        } catch (DomainException refused) {
+            show(refused.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Marks {@code field} invalid with {@code message}, e.g. a check the console makes before asking the services;
+     * the field must be one routed with {@link #on}, so that the next attempt clears it.
+     */
+    public void reject(HasValidation field, String message) {
+        clear();
+        mark(field, message);
     }
 
     public void clear() {

@@ -1,12 +1,15 @@
 package io.linnet.console.component;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.shared.Registration;
 import io.linnet.tenancy.Page;
 
 import java.util.ArrayList;
@@ -16,11 +19,17 @@ import java.util.function.Function;
 
 /**
  * A grid over one of the services' cursor-paged lists: it shows the first page, a "Load more"
- * button while more follow, and an empty state instead of an empty grid.
+ * button while more follow, and an empty state instead of an empty grid. Column widths are measured
+ * again whenever the rows change (an auto-width column measured on an empty grid clips "MODERATOR"),
+ * and on a narrow window (a phone) the columns marked secondary step aside so that the rest, and the
+ * row's actions, fit without scrolling sideways.
  */
 public class PagedGrid<T> extends Composite<VerticalLayout> {
 
     public static final int PAGE_SIZE = 50;
+    /** Below this window width (CSS pixels) secondary columns are hidden: a 412 px phone has no room for them. */
+    static final int NARROW_WIDTH = 700;
+    private static final String NARROW_ACTIONS_WIDTH = "8.5rem";
 
     private final Grid<T> grid;
     private final Function<Page.Request, Page<T>> source;
@@ -28,6 +37,10 @@ public class PagedGrid<T> extends Composite<VerticalLayout> {
     private final Button more = new Button("Load more");
     private final List<T> items = new ArrayList<>();
     private Optional<String> nextCursor = Optional.empty();
+    private final List<Grid.Column<T>> secondary = new ArrayList<>();
+    private Registration resizing;
+    private Grid.Column<T> actions;
+    private String actionsWidth;
 
     public PagedGrid(Class<T> type, Function<Page.Request, Page<T>> source, Component emptyState) {
         this.grid = new Grid<>(type, false);
@@ -47,6 +60,48 @@ public class PagedGrid<T> extends Composite<VerticalLayout> {
         return grid;
     }
 
+    /** Marks columns that can go on a narrow window; the others and the actions stay. */
+    @SafeVarargs
+    public final PagedGrid<T> secondary(Grid.Column<T>... columns) {
+        secondary.addAll(List.of(columns));
+        return this;
+    }
+
+    /**
+     * Marks the column of the row's buttons: it stays at the grid's right edge while the rest scrolls, and on a narrow
+     * window it narrows so that its buttons stack (styles.css lets them wrap).
+     */
+    public PagedGrid<T> actions(Grid.Column<T> column) {
+        actions = column;
+        actionsWidth = column.getWidth();
+        column.setFrozenToEnd(true);
+        return this;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        com.vaadin.flow.component.page.Page page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fit(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resized -> fit(resized.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resizing != null) {
+            resizing.remove();
+            resizing = null;
+        }
+    }
+
+    private void fit(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WIDTH;
+        secondary.forEach(column -> column.setVisible(!narrow));
+        if (actions != null) {
+            actions.setWidth(narrow ? NARROW_ACTIONS_WIDTH : actionsWidth);
+        }
+        grid.recalculateColumnWidths();
+    }
+
     /** Loads the list again from its first page, e.g. after a change. */
     public void reload() {
         Feedback.attempt(() -> source.apply(Page.Request.first(PAGE_SIZE))).ifPresent(page -> {
@@ -64,6 +119,7 @@ public class PagedGrid<T> extends Composite<VerticalLayout> {
         items.addAll(page.items());
         nextCursor = page.nextCursor();
         grid.setItems(List.copyOf(items));
+        grid.recalculateColumnWidths();
         grid.setVisible(!items.isEmpty());
         emptyState.setVisible(items.isEmpty());
         more.setVisible(nextCursor.isPresent());

@@ -18,7 +18,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.linnet.console.component.Feedback;
+import io.linnet.console.component.FieldErrors;
+import io.linnet.tenancy.Role;
 import io.linnet.tenancy.account.AccountRules;
 import io.linnet.tenancy.account.InvitationAcceptance;
 
@@ -55,7 +56,7 @@ public class InvitationView extends VerticalLayout implements BeforeEnterObserve
     private void showForm(String token, InvitationAcceptance.PendingInvitation pending) {
         H2 title = new H2("Join " + pending.tenantName());
         title.setId("invitation-tenant");
-        Paragraph who = new Paragraph("You are invited as " + pending.role() + " with the e-mail address "
+        Paragraph who = new Paragraph("You are invited as " + Role.parse(pending.role()).label() + " with the e-mail address "
                 + pending.email() + ". Choose a password to finish; you then sign in with this address.");
         who.setId("invitation-details");
 
@@ -70,23 +71,23 @@ public class InvitationView extends VerticalLayout implements BeforeEnterObserve
         displayName.setId("invitation-display-name");
         FormLayout form = new FormLayout(password, repeat, displayName);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        FieldErrors errors = new FieldErrors("invitation-error").on("password", password)
+                .on("passwordAgain", repeat).on("displayName", displayName);
 
         Button accept = new Button("Set password and join");
         accept.setId("accept-invitation");
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         accept.addClickShortcut(Key.ENTER);
         accept.addClickListener(click -> {
-            repeat.setInvalid(false);
             if (!password.getValue().equals(repeat.getValue())) {
-                repeat.setErrorMessage("The two passwords differ");
-                repeat.setInvalid(true);
+                errors.reject(repeat, "The two passwords differ");
                 return;
             }
             String address = VaadinRequest.getCurrent() == null ? "unknown" : VaadinRequest.getCurrent().getRemoteAddr();
-            Feedback.attempt(() -> invitations.accept(token, password.getValue(), displayName.getValue(), address))
+            errors.attempt(() -> invitations.accept(token, password.getValue(), displayName.getValue(), address))
                     .ifPresent(member -> showAccepted(member.email()));
         });
-        card.add(title, who, form, accept);
+        card.add(title, who, form, errors.general(), accept);
     }
 
     private void showAccepted(String email) {

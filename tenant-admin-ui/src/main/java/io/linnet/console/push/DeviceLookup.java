@@ -12,17 +12,23 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import io.linnet.console.component.EmptyState;
-import io.linnet.console.component.Feedback;
+import io.linnet.console.component.FieldErrors;
 import io.linnet.console.component.Times;
 import io.linnet.messaging.UserId;
 import io.linnet.push.Device;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.ErrorCode;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** Finds a user's devices: which providers, which app versions, and whether each is still valid (and if not, why). */
+/**
+ * Finds a user's devices: which providers, which app versions, and whether each is still valid (and if not, why).
+ * Every look-up starts from an empty list, so a search that finds nothing never shows the previous user's devices.
+ */
 class DeviceLookup extends Composite<VerticalLayout> {
+
+    static final String USER_ID_RULE = "A user id is 1 to 128 letters, digits or '_', '.', '@', ':', '-'";
 
     private final TextField user = new TextField("User id");
     private final Grid<Device> grid = new Grid<>(Device.class, false);
@@ -30,12 +36,18 @@ class DeviceLookup extends Composite<VerticalLayout> {
             "Enter the user id your app registers devices for (POST /v1/users/{userId}/devices).");
     private final EmptyState none = new EmptyState("No devices",
             "This user has registered no device yet, so pushes to them reach nobody.");
+    private final EmptyState unknown = new EmptyState("No such user",
+            "This app has no user with this id. Check the id your app uses for them; it is case-sensitive.");
+    private final FieldErrors errors = new FieldErrors("device-lookup-error").on("userId", user);
+    private final Function<UserId, List<Device>> devicesOf;
 
     DeviceLookup(Function<UserId, List<Device>> devicesOf) {
+        this.devicesOf = devicesOf;
         user.setId("device-user");
         user.setClearButtonVisible(true);
-        Button find = new Button("Look up", VaadinIcon.SEARCH.create(), event ->
-                Feedback.attempt(() -> devicesOf.apply(userId(user.getValue().strip()))).ifPresent(this::show));
+        // the look-up decides when the field is wrong; the field's own check would clear that on the next blur
+        user.setManualValidation(true);
+        Button find = new Button("Look up", VaadinIcon.SEARCH.create(), event -> lookUp());
         find.setId("device-lookup");
         find.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         HorizontalLayout search = new HorizontalLayout(user, find);
@@ -59,22 +71,42 @@ class DeviceLookup extends Composite<VerticalLayout> {
         grid.setVisible(false);
         none.setVisible(false);
         none.setId("devices-empty");
+        unknown.setVisible(false);
+        unknown.setId("devices-unknown-user");
 
         VerticalLayout layout = getContent();
         layout.setPadding(false);
-        layout.add(search, prompt, none, grid);
+        layout.add(search, prompt, none, unknown, errors.general(), grid);
     }
 
-    private static UserId userId(String raw) {
-        if (!UserId.isValid(raw)) {
-            throw DomainException.invalid("A user id is 1 to 128 letters, digits or '_', '.', '@', ':', '-'");
+    private void lookUp() {
+        grid.setItems(List.of());
+        grid.setVisible(false);
+        none.setVisible(false);
+        unknown.setVisible(false);
+        prompt.setVisible(false);
+        errors.clear();
+        String raw = user.getValue().strip();
+        if (raw.isEmpty() || !UserId.isValid(raw)) {
+            errors.reject(user, raw.isEmpty() ? "Enter a user id" : USER_ID_RULE);
+            prompt.setVisible(true);
+            return;
         }
-        return UserId.of(raw);
+        try {
+            show(devicesOf.apply(UserId.of(raw)));
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.NOT_FOUND && refused.getMessage().startsWith("User")) {
+                errors.reject(user, "No user with this id in this app");
+                unknown.setVisible(true);
+            } else {
+                errors.show(refused.getMessage());
+            }
+        }
     }
 
     private void show(List<Device> devices) {
-        prompt.setVisible(false);
         grid.setItems(devices);
+        grid.recalculateColumnWidths();
         grid.setVisible(!devices.isEmpty());
         none.setVisible(devices.isEmpty());
     }

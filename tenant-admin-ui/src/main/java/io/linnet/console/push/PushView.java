@@ -3,6 +3,9 @@ package io.linnet.console.push;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -10,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import io.linnet.console.app.AppPicker;
 import io.linnet.console.component.Feedback;
@@ -19,6 +23,7 @@ import io.linnet.push.Devices;
 import io.linnet.push.NewPush;
 import io.linnet.push.OfflinePushPolicies;
 import io.linnet.push.OfflinePushPolicy;
+import io.linnet.push.PushJob;
 import io.linnet.push.PushJobs;
 import io.linnet.push.PushSettings;
 import io.linnet.tenancy.AppId;
@@ -82,12 +87,12 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
         tabs.setWidthFull();
         tabs.add("Pushes", jobsGrid).setId("tab-pushes");
         if (signedIn.may(Permission.PUSH_CREDENTIALS_WRITE)) {
-            tabs.add("Send a test push", new TestPushForm(request -> Feedback.attempt(() ->
-                    jobs.sendTest(signedIn.member(), appId, NewPush.of(request, settings))).ifPresent(job -> {
+            tabs.add("Send a test push", new TestPushForm(request -> {
+                PushJob job = jobs.sendTest(signedIn.member(), appId, NewPush.of(request, settings));
                 Feedback.success("Test push queued: " + PushJobSummary.target(job));
                 jobsGrid.refresh();
                 tabs.setSelectedIndex(0);
-            }))).setId("tab-test-push");
+            })).setId("tab-test-push");
         }
         tabs.add("Devices", new DeviceLookup(userId -> devices.ofUser(signedIn.member(), appId, userId)))
                 .setId("tab-devices");
@@ -96,7 +101,12 @@ public class PushView extends VerticalLayout implements BeforeEnterObserver {
                     "Offline push", new OfflinePushForm(current, policy -> saveOfflinePush(appId, policy)))
                     .setId("tab-offline-push"));
         }
-        add(tabs);
+        Button credentials = new Button("Push credentials", VaadinIcon.KEY.create(), click -> getUI().ifPresent(ui ->
+                ui.navigate(PushCredentialsView.class, new RouteParameters("appId", appId.toString()))));
+        credentials.setId("push-credentials-link");
+        credentials.setTooltipText("What Linnet signs in to APNs, FCM and Web Push with for this app");
+        credentials.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(credentials, tabs);
         Feedback.attempt(() -> {
             jobsGrid.refresh();
             return true;

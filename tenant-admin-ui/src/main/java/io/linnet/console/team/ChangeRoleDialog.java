@@ -20,6 +20,7 @@ class ChangeRoleDialog extends Dialog {
         role.setId("new-role");
         role.setLabel("Role");
         role.setItems(grantable);
+        role.setItemLabelGenerator(Role::label);
         role.setValue(grantable.contains(member.role()) ? member.role() : grantable.getFirst());
         add(role);
         Button save = new Button("Change role", event -> {

@@ -8,10 +8,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import io.linnet.console.component.CopyField;
+import io.linnet.console.component.FieldErrors;
 import io.linnet.tenancy.Role;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -22,9 +22,13 @@ class InviteDialog extends Dialog {
 
     private final EmailField email = new EmailField("E-mail");
     private final Select<Role> role = new Select<>();
+    private final FieldErrors errors = new FieldErrors("invite-error").on("email", email).on("role", role);
 
-    /** {@code invite} answers the invitation link, or empty when the services refused. */
-    InviteDialog(List<Role> grantable, BiFunction<String, Role, Optional<String>> invite) {
+    /**
+     * {@code invite} answers the invitation link; when the services refuse, the reason shows beside the
+     * field it concerns (an empty or malformed e-mail) or below the form, and the dialog stays open.
+     */
+    InviteDialog(List<Role> grantable, BiFunction<String, Role, String> invite) {
         this();
         setHeaderTitle("Invite a member");
         email.setId("invite-email");
@@ -33,15 +37,22 @@ class InviteDialog extends Dialog {
         role.setId("invite-role");
         role.setLabel("Role");
         role.setItems(grantable);
+        role.setItemLabelGenerator(Role::label);
         role.setValue(grantable.contains(Role.DEVELOPER) ? Role.DEVELOPER : grantable.getFirst());
         role.setHelperText("Admins manage the team; developers manage apps and keys; "
                 + "moderators moderate; viewers only look.");
         FormLayout form = new FormLayout(email, role);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form);
+        add(form, errors.general());
 
-        Button send = new Button("Invite", event -> invite.apply(email.getValue(), role.getValue())
-                .ifPresent(link -> showLink(email.getValue(), link)));
+        Button send = new Button("Invite", event -> {
+            if (email.getValue().isBlank()) {
+                errors.reject(email, "Enter the e-mail address of the person to invite");
+                return;
+            }
+            errors.attempt(() -> invite.apply(email.getValue(), role.getValue()))
+                    .ifPresent(link -> showLink(email.getValue(), link));
+        });
         send.setId("invite-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", event -> close()), send);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -64,14 +65,15 @@ public class TeamView extends VerticalLayout {
                 new EmptyState("No members", "Invite the people who work on your apps."));
         list.grid().setId("members");
         list.grid().addColumn(Member::email).setHeader("E-mail").setFlexGrow(3);
-        list.grid().addColumn(member -> member.displayName() == null ? "" : member.displayName()).setHeader("Name")
-                .setFlexGrow(1);
-        list.grid().addColumn(member -> member.role().name()).setHeader("Role").setAutoWidth(true);
+        Grid.Column<Member> name = list.grid().addColumn(member -> member.displayName() == null ? "" : member.displayName())
+                .setHeader("Name").setFlexGrow(1);
+        list.grid().addColumn(member -> member.role().label()).setHeader("Role").setAutoWidth(true);
         list.grid().addComponentColumn(TeamView::status).setHeader("Status").setAutoWidth(true);
-        list.grid().addColumn(member -> Times.formatOrNever(member.lastLoginAt())).setHeader("Last sign-in (UTC)")
-                .setAutoWidth(true);
+        Grid.Column<Member> lastSignIn = list.grid().addColumn(member -> Times.formatOrNever(member.lastLoginAt()))
+                .setHeader("Last sign-in (UTC)").setAutoWidth(true);
+        list.secondary(name, lastSignIn);
         if (mayWrite) {
-            list.grid().addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0);
+            list.actions(list.grid().addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0));
         }
 
         ViewHeader header = new ViewHeader("Team", "Everyone with access to this tenant's console, and their role.",
@@ -81,7 +83,7 @@ public class TeamView extends VerticalLayout {
     }
 
     private static Span status(Member member) {
-        Span status = new Span(member.status() == Member.Status.INVITED ? "INVITED" : "ACTIVE");
+        Span status = new Span(member.status() == Member.Status.INVITED ? "Invited" : "Active");
         status.getElement().getThemeList().add(member.status() == Member.Status.ACTIVE ? "badge success" : "badge");
         return status;
     }
@@ -113,11 +115,11 @@ public class TeamView extends VerticalLayout {
     }
 
     private void openInvite() {
-        new InviteDialog(grantable, (email, role) -> Feedback.attempt(() -> members.invite(signedIn.member(), email, role))
-                .map(invitation -> {
-                    list.reload();
-                    return links.linkFor(invitation);
-                })).open();
+        new InviteDialog(grantable, (email, role) -> {
+            Invitation invitation = members.invite(signedIn.member(), email, role);
+            list.reload();
+            return links.linkFor(invitation);
+        }).open();
     }
 
     private void reinvite(Member member) {
@@ -133,7 +135,7 @@ public class TeamView extends VerticalLayout {
         new ChangeRoleDialog(member, grantable, role -> {
             boolean changed = Feedback.succeeded(() -> members.changeRole(signedIn.member(), member.id(), role));
             if (changed) {
-                Feedback.success(member.email() + " is now " + role);
+                Feedback.success(member.email() + " is now " + role.label());
                 list.reload();
             }
             return changed;

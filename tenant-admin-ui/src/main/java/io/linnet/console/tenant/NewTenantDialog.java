@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.linnet.console.component.CopyField;
 import io.linnet.console.component.Feedback;
+import io.linnet.console.component.FieldErrors;
 import io.linnet.console.session.SignedInAccount;
 import io.linnet.tenancy.account.AccountRules;
 import io.linnet.tenancy.account.InvitationLinks;
@@ -35,6 +36,8 @@ class NewTenantDialog extends Dialog {
     private final PasswordField ownerPassword = new PasswordField("Owner password (optional)");
     private final Button create = new Button("Create tenant");
     private final Button cancel = new Button("Cancel", event -> close());
+    private final FieldErrors errors = new FieldErrors("new-tenant-error")
+            .on("name", name).on("email", ownerEmail).on("password", ownerPassword);
 
     NewTenantDialog(TenantManagement tenants, SignedInAccount signedIn, InvitationLinks links,
                     Consumer<CreatedTenant> onCreated) {
@@ -57,7 +60,7 @@ class NewTenantDialog extends Dialog {
                 + "A password needs at least " + AccountRules.MIN_PASSWORD + " characters.");
         FormLayout form = new FormLayout(name, ownerEmail, ownerPassword);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form);
+        add(form, errors.general());
 
         create.setId("create-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -69,7 +72,7 @@ class NewTenantDialog extends Dialog {
 
     private void create() {
         Optional<String> password = Optional.of(ownerPassword.getValue()).filter(p -> !p.isEmpty());
-        Feedback.attempt(() -> tenants.create(signedIn.operator(), name.getValue(), ownerEmail.getValue(), password))
+        errors.attempt(() -> tenants.create(signedIn.operator(), name.getValue(), ownerEmail.getValue(), password))
                 .ifPresent(created -> {
                     onCreated.accept(created);
                     created.invitation().ifPresentOrElse(
