@@ -12,6 +12,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.linnet.console.component.CopyField;
 import io.linnet.console.component.Feedback;
 import io.linnet.console.session.SignedInAccount;
+import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.ErrorCode;
 import io.linnet.tenancy.account.AccountRules;
 import io.linnet.tenancy.account.InvitationLinks;
 import io.linnet.tenancy.tenant.CreatedTenant;
@@ -19,6 +21,7 @@ import io.linnet.tenancy.tenant.TenantManagement;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Creates a tenant with its owner. Without a password the owner is invited instead, and the dialog
@@ -69,7 +72,8 @@ class NewTenantDialog extends Dialog {
 
     private void create() {
         Optional<String> password = Optional.of(ownerPassword.getValue()).filter(p -> !p.isEmpty());
-        Feedback.attempt(() -> tenants.create(signedIn.operator(), name.getValue(), ownerEmail.getValue(), password))
+        name.setInvalid(false);
+        attempt(() -> tenants.create(signedIn.operator(), name.getValue(), ownerEmail.getValue(), password))
                 .ifPresent(created -> {
                     onCreated.accept(created);
                     created.invitation().ifPresentOrElse(
@@ -79,6 +83,21 @@ class NewTenantDialog extends Dialog {
                                 close();
                             });
                 });
+    }
+
+    /** As {@link Feedback#attempt}, but a name another tenant has is shown at the name field. */
+    private Optional<CreatedTenant> attempt(Supplier<CreatedTenant> create) {
+        try {
+            return Optional.of(create.get());
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.TENANT_NAME_TAKEN) {
+                name.setErrorMessage("Tenant " + refused.getMessage());
+                name.setInvalid(true);
+            } else {
+                Feedback.error(refused.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     private void showInvitation(CreatedTenant created, String link) {
