@@ -34,10 +34,10 @@ final class TenantsPage {
         return browser.visible(By.cssSelector("#tenant-name[invalid] [slot='error-message']")).getText();
     }
 
-    /** Types {@code text} into the search field; answers the rows' text once the list shows {@code expected}. */
-    String search(String text, String expected) {
+    /** Types {@code text} into the search field; answers the rows' text once the list no longer shows {@code filteredOut}. */
+    String search(String text, String filteredOut) {
         browser.type("tenant-search", text);
-        browser.waitForText(By.id("tenants"), expected);
+        browser.waitForTextGone(By.id("tenants"), filteredOut);
         return browser.byId("tenants").getText();
     }
 
