@@ -69,7 +69,7 @@ public final class ApiBenchmark {
         String owner = "bench-" + UUID.randomUUID() + "@bench.test";
         String password = "bench-password-" + UUID.randomUUID();
         JsonNode tenant = post(base + "/ops/v1/tenants", basic(args[1], args[2]),
-                "{\"name\":\"Bench\",\"owner\":{\"email\":\"" + owner + "\",\"password\":\"" + password + "\"}}");
+                "{\"name\":\"Bench " + UUID.randomUUID() + "\",\"owner\":{\"email\":\"" + owner + "\",\"password\":\"" + password + "\"}}");
         BenchPlan.moveTenant(base, basic(args[1], args[2]), tenant.get("tenant").get("id").asString());
         String appId = post(base + "/manage/v1/apps", basic(owner, password), "{\"name\":\"bench\"}").get("id").asString();
         JsonNode key = post(base + "/manage/v1/apps/" + appId + "/keys", basic(owner, password), "{\"name\":\"bench\"}");

@@ -11,6 +11,8 @@ public enum ErrorCode {
     USER_BANNED(403),
     NOT_FOUND(404),
     CONFLICT(409),
+    /** Another tenant already has this name (names are compared ignoring case and surrounding spaces). */
+    TENANT_NAME_TAKEN(409),
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     /** The app's moderation (a BLOCK rule or its pre-send hook) refused the message; nothing was stored. */

@@ -67,6 +67,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             texts.getErrorMessage().setMessage("This account is locked for 15 minutes from your address. "
                     + "Wait, then try again with the right password.");
             login.setI18n(texts);
+        } else if (parameters.containsKey("suspended")) {
+            // sent only after the right password (server's PasswordFirstSignIn)
+            LoginI18n texts = texts();
+            texts.getErrorMessage().setTitle("Your organisation is suspended");
+            texts.getErrorMessage().setMessage("The password is right, but the platform's operator has suspended "
+                    + "your organisation, so nobody in it can sign in until it is resumed. Ask the operator why.");
+            login.setI18n(texts);
         }
         login.setError(parameters.containsKey("error"));
         singleSignOnRefused.setVisible(parameters.containsKey(SingleSignOn.REFUSED));

@@ -56,7 +56,7 @@ final class ChatSetup {
         String owner = "chat-bench-" + UUID.randomUUID() + "@bench.test";
         String password = "bench-password-" + UUID.randomUUID();
         JsonNode tenant = call("POST", api + "/ops/v1/tenants", basic(operatorEmail, operatorPassword),
-                "{\"name\":\"Chat bench\",\"owner\":{\"email\":\"" + owner + "\",\"password\":\"" + password + "\"}}");
+                "{\"name\":\"Chat bench " + UUID.randomUUID() + "\",\"owner\":{\"email\":\"" + owner + "\",\"password\":\"" + password + "\"}}");
         BenchPlan.moveTenant(api, basic(operatorEmail, operatorPassword), tenant.get("tenant").get("id").asString());
         String appId = call("POST", api + "/manage/v1/apps", basic(owner, password), "{\"name\":\"chat-bench\"}").get("id").asString();
         JsonNode key = call("POST", api + "/manage/v1/apps/" + appId + "/keys", basic(owner, password), "{\"name\":\"chat-bench\"}");

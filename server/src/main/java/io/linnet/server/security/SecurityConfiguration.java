@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -113,6 +114,12 @@ class SecurityConfiguration {
                 return !prefixedHash.startsWith(appKeyPrefix) && super.upgradeEncodingNonNull(prefixedHash);
             }
         };
+    }
+
+    /** Console sign-in by password, which checks the password before it tells of a suspended tenant. */
+    @Bean
+    DaoAuthenticationProvider consoleSignIn(ConsoleAccountDirectory accounts, PasswordEncoder passwords) {
+        return PasswordFirstSignIn.provider(accounts, passwords);
     }
 
     /**
@@ -264,6 +271,7 @@ class SecurityConfiguration {
                                 return filter;
                             }
                         }))
+                .formLogin(form -> form.failureHandler(PasswordFirstSignIn.failureHandler()))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new ConsoleSessionGuard(accounts, strategy), SecurityContextHolderFilter.class);
         ClientRegistrationRepository provider = singleSignOn.getIfAvailable();

@@ -197,6 +197,11 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    void waitForTextGone(By by, String text) {
+        idle();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(by, text)));
+    }
+
     void waitForUrlContaining(String fragment) {
         wait.until(ExpectedConditions.urlContains(fragment));
         idle();

@@ -20,6 +20,17 @@ final class SignIn {
         browser.byId("signed-in-email");
     }
 
+    /** Signs in with what does not get in; answers the title of the error the sign-in page shows. */
+    String refused(String email, String password) {
+        browser.open("/login");
+        browser.visible(By.cssSelector("#login-form input[name='username']")).sendKeys(email);
+        browser.visible(By.cssSelector("#login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+        browser.waitForUrlContaining("error");
+        return browser.visible(By.id("login-form")).getShadowRoot()
+                .findElement(By.cssSelector("vaadin-login-form-wrapper")).getShadowRoot()
+                .findElement(By.cssSelector("[part='error-message-title']")).getText();
+    }
+
     String email() {
         return browser.byId("signed-in-email").getText();
     }

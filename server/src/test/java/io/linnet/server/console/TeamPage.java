@@ -38,6 +38,17 @@ final class TeamPage {
                 + text + "']"));
     }
 
+    /** Invites {@code email} with the dialog's default role; answers the invitation link the dialog shows. */
+    String invite(String email) {
+        browser.clickId("invite-member");
+        browser.type("invite-email", email);
+        browser.clickId("invite-send");
+        String link = browser.valueOf("invitation-link");
+        browser.clickId("invitation-done");
+        browser.gone(By.id("invite-dialog"));
+        return link;
+    }
+
     boolean lists(String email) {
         return browser.byId("members").getText().contains(email)
                 || browser.pageSource().contains(email);

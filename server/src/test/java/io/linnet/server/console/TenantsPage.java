@@ -25,6 +25,27 @@ final class TenantsPage {
         return browser.valueOf("invitation-link");
     }
 
+    /** Tries to create a tenant named {@code name}; answers the error shown at the name field. */
+    String createRefused(String name, String ownerEmail) {
+        browser.clickId("new-tenant");
+        browser.type("tenant-name", name);
+        browser.type("owner-email", ownerEmail);
+        browser.clickId("create-tenant");
+        return browser.visible(By.cssSelector("#tenant-name[invalid] [slot='error-message']")).getText();
+    }
+
+    /** Types {@code text} into the search field; answers the rows' text once the list no longer shows {@code filteredOut}. */
+    String search(String text, String filteredOut) {
+        browser.type("tenant-search", text);
+        browser.waitForTextGone(By.id("tenants"), filteredOut);
+        return browser.byId("tenants").getText();
+    }
+
+    void open(String tenantId) {
+        browser.clickId("tenant-" + tenantId);
+        browser.byId("tenant-owner");
+    }
+
     void closeInvitation() {
         browser.clickId("invitation-done");
         browser.gone(By.id("new-tenant-dialog"));

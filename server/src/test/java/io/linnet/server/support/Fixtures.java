@@ -1,8 +1,11 @@
 package io.linnet.server.support;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Fixtures {
 
     public static final String PASSWORD = "a-long-enough-password";
+
+    /** How often each tenant name was asked for in this test JVM, which shares one database. */
+    private static final Map<String, AtomicInteger> TENANT_NAMES = new ConcurrentHashMap<>();
 
     private final ServerIT test;
 
@@ -24,10 +30,17 @@ public final class Fixtures {
     public record AppKey(String appId, String keyId, String secret) {
     }
 
+    /**
+     * A tenant and its owner, who signs in with {@link #PASSWORD}. Tenant names are unique on the platform,
+     * and a test class that builds its tenant before each test asks for the same name again: the first
+     * tenant gets {@code name} itself (which a test may look for), each later one a suffix (" (2)", ...).
+     */
     public TenantOwner tenant(String name) {
         String email = "owner-" + UUID.randomUUID() + "@" + name.toLowerCase().replaceAll("[^a-z0-9]", "") + ".test";
+        int asked = TENANT_NAMES.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), n -> new AtomicInteger()).incrementAndGet();
+        String unique = asked == 1 ? name : name + " (" + asked + ")";
         Api.Response created = test.operator().post("/ops/v1/tenants",
-                Map.of("name", name, "owner", Map.of("email", email, "password", PASSWORD)));
+                Map.of("name", unique, "owner", Map.of("email", email, "password", PASSWORD)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new TenantOwner(created.json().get("tenant").get("id").asString(), email,
                 test.api().basic(email, PASSWORD));

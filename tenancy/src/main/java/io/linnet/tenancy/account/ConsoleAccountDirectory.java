@@ -50,10 +50,11 @@ public class ConsoleAccountDirectory implements UserDetailsService {
                 .param(value)
                 .query((rs, row) -> {
                     UUID tenant = rs.getObject("tenant_id", UUID.class);
-                    boolean active = "ACTIVE".equals(rs.getString("status"))
-                            && (tenant == null || "ACTIVE".equals(rs.getString("tenant_status")));
+                    boolean accountActive = "ACTIVE".equals(rs.getString("status"));
+                    boolean tenantActive = tenant == null || "ACTIVE".equals(rs.getString("tenant_status"));
                     return new ConsoleUser(rs.getObject("id", UUID.class), tenant, rs.getString("email"),
-                            rs.getString("password_hash"), Role.valueOf(rs.getString("role")), active);
+                            rs.getString("password_hash"), Role.valueOf(rs.getString("role")), accountActive && tenantActive,
+                            accountActive && !tenantActive);
                 })
                 .optional();
     }

@@ -31,15 +31,18 @@ public final class ConsoleUser implements UserDetails, CredentialsContainer, Ser
     private final String email;
     private final Role role;
     private final boolean enabled;
+    private final boolean tenantSuspended;
     private String passwordHash;
 
-    ConsoleUser(UUID accountId, UUID tenantId, String email, String passwordHash, Role role, boolean enabled) {
+    ConsoleUser(UUID accountId, UUID tenantId, String email, String passwordHash, Role role, boolean enabled,
+                boolean tenantSuspended) {
         this.accountId = accountId;
         this.tenantId = tenantId;
         this.email = email;
         this.passwordHash = passwordHash;
         this.role = role;
         this.enabled = enabled;
+        this.tenantSuspended = tenantSuspended;
     }
 
     public AccountId accountId() {
@@ -56,6 +59,14 @@ public final class ConsoleUser implements UserDetails, CredentialsContainer, Ser
 
     public String email() {
         return email;
+    }
+
+    /**
+     * An active account whose tenant is suspended: it is not {@link #isEnabled() enabled}, and sign-in
+     * says why, but only to whoever gave the right password.
+     */
+    public boolean tenantSuspended() {
+        return tenantSuspended;
     }
 
     /** The account as the services see it when it acts from {@code sourceAddress}. */

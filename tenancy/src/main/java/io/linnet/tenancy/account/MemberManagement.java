@@ -6,8 +6,11 @@ import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.Role;
+import io.linnet.tenancy.TenantId;
 import io.linnet.tenancy.audit.AuditLog;
+import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -24,10 +27,12 @@ import java.util.UUID;
 public class MemberManagement {
 
     private final TenantDatabase database;
+    private final PlatformDatabase platform;
     private final AuditLog audit;
 
-    public MemberManagement(TenantDatabase database, AuditLog audit) {
+    public MemberManagement(TenantDatabase database, PlatformDatabase platform, AuditLog audit) {
         this.database = database;
+        this.platform = platform;
         this.audit = audit;
     }
 
@@ -82,14 +87,56 @@ public class MemberManagement {
                 throw DomainException.conflict(member.email() + " has already accepted the invitation");
             }
             requireGrantable(actor, member.role());
-            database.jdbc().sql("""
-                            update accounts set invitation_hash = ?, invitation_expires_at = now() + interval '7 days'
-                             where tenant_id = ? and id = ?""")
-                    .params(Accounts.hashToken(token), actor.tenantId().value(), id.value())
-                    .update();
+            Invitation invitation = renewInvitation(database.jdbc(), actor.tenantId(), member, token);
             audit.record(actor, "member.reinvited", "member", id.toString(), Map.of("email", member.email()));
-            return new Invitation(member, token, Instant.now().plus(Accounts.INVITATION_VALIDITY));
+            return invitation;
         });
+    }
+
+    /** A tenant's members, owners first, for the operator's page of the tenant. */
+    public List<Member> ofTenant(Actor.Operator actor, TenantId tenant) {
+        return platform.jdbc().sql("select " + Accounts.MEMBER_COLUMNS
+                        + " from accounts where tenant_id = ? order by role = 'OWNER' desc, created_at")
+                .param(tenant.value())
+                .query(Accounts::member)
+                .list();
+    }
+
+    /**
+     * Issues a fresh invitation link for a tenant's owner (its first OWNER) who has not yet joined,
+     * e.g. when the first link expired or got lost; the old link stops working. The operator passes
+     * the link on, as when the tenant was created.
+     */
+    public Invitation reinviteOwner(Actor.Operator actor, TenantId tenant) {
+        String token = Accounts.newInvitationToken();
+        return platform.inTransaction(() -> {
+            if (!platform.jdbc().sql("select exists (select 1 from tenants where id = ?)").param(tenant.value())
+                    .query(Boolean.class).single()) {
+                throw DomainException.notFound("Tenant");
+            }
+            Member owner = platform.jdbc().sql("select " + Accounts.MEMBER_COLUMNS
+                            + " from accounts where tenant_id = ? and role = 'OWNER' order by created_at limit 1 for update")
+                    .param(tenant.value())
+                    .query(Accounts::member)
+                    .optional()
+                    .orElseThrow(() -> DomainException.notFound("Owner"));
+            if (owner.status() != Member.Status.INVITED) {
+                throw DomainException.conflict(owner.email() + " has already joined; there is no invitation to send again");
+            }
+            Invitation invitation = renewInvitation(platform.jdbc(), tenant, owner, token);
+            audit.recordOnPlatform(Optional.of(tenant), actor, "member.reinvited", "member", owner.id().toString(),
+                    Map.of("email", owner.email()));
+            return invitation;
+        });
+    }
+
+    private static Invitation renewInvitation(JdbcClient jdbc, TenantId tenant, Member member, String token) {
+        jdbc.sql("""
+                        update accounts set invitation_hash = ?, invitation_expires_at = now() + interval '7 days'
+                         where tenant_id = ? and id = ?""")
+                .params(Accounts.hashToken(token), tenant.value(), member.id().value())
+                .update();
+        return new Invitation(member, token, Instant.now().plus(Accounts.INVITATION_VALIDITY));
     }
 
     public Member changeRole(Actor.Member actor, AccountId id, Role role) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -83,6 +84,14 @@ public class AppManagement {
                 .param("limit", request.limit() + 1)
                 .query(AppManagement::app)
                 .list(), request.limit(), app -> app.id().toString()));
+    }
+
+    /** A tenant's apps by name, for the operator's page of the tenant. */
+    public List<App> ofTenant(Actor.Operator actor, TenantId tenant) {
+        return database.inTenant(tenant, () -> database.jdbc().sql("select " + COLUMNS + " from apps where tenant_id = ? order by lower(name)")
+                .param(tenant.value())
+                .query(AppManagement::app)
+                .list());
     }
 
     public App get(Actor.Member actor, AppId id) {

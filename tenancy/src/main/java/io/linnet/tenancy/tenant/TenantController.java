@@ -4,7 +4,9 @@ import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.TenantId;
+import io.linnet.tenancy.account.Invitation;
 import io.linnet.tenancy.account.InvitationLinks;
+import io.linnet.tenancy.account.MemberManagement;
 import io.linnet.tenancy.account.Member;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.Optional;
 
-/** {@code /ops/v1/tenants}: platform operators create, list, suspend, resume and delete tenants. */
+/**
+ * {@code /ops/v1/tenants}: platform operators create, list (and search), suspend, resume and delete tenants,
+ * and send an owner who has not joined a fresh invitation link.
+ */
 @RestController
 @RequestMapping("/ops/v1/tenants")
 class TenantController {
@@ -36,11 +41,17 @@ class TenantController {
     record NewTenantAnswer(Tenant tenant, Member owner, String invitationUrl) {
     }
 
+    /** A fresh invitation link for a tenant's owner who has not joined yet. */
+    record OwnerInvitationAnswer(Member owner, String invitationUrl, java.time.Instant expiresAt) {
+    }
+
     private final TenantManagement tenants;
+    private final MemberManagement members;
     private final InvitationLinks links;
 
-    TenantController(TenantManagement tenants, InvitationLinks links) {
+    TenantController(TenantManagement tenants, MemberManagement members, InvitationLinks links) {
         this.tenants = tenants;
+        this.members = members;
         this.links = links;
     }
 
@@ -58,8 +69,11 @@ class TenantController {
 
     @GetMapping
     Page<Tenant> list(Actor.Operator actor, @RequestParam(required = false) Integer limit,
-                      @RequestParam(required = false) String cursor) {
-        return tenants.list(actor, Page.Request.of(limit, cursor));
+                      @RequestParam(required = false) String cursor, @RequestParam(required = false) String q) {
+        if (q != null && q.length() > 200) {
+            throw DomainException.invalid("q must be at most 200 characters");
+        }
+        return tenants.list(actor, Optional.ofNullable(q), Page.Request.of(limit, cursor));
     }
 
     @GetMapping("/{tenantId}")
@@ -76,6 +90,14 @@ class TenantController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Actor.Operator actor, @PathVariable String tenantId) {
         tenants.delete(actor, TenantId.of(tenantId));
+    }
+
+    /** Sends the owner's invitation again: a new one-time link, the old one stops working. */
+    @PostMapping("/{tenantId}/owner/invitation")
+    ResponseEntity<OwnerInvitationAnswer> reinviteOwner(Actor.Operator actor, @PathVariable String tenantId) {
+        Invitation invitation = members.reinviteOwner(actor, TenantId.of(tenantId));
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(new OwnerInvitationAnswer(invitation.member(), links.linkFor(invitation), invitation.expiresAt()));
     }
 
     @PostMapping("/{tenantId}/resume")

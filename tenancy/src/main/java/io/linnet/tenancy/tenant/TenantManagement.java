@@ -2,6 +2,7 @@ package io.linnet.tenancy.tenant;
 
 import io.linnet.tenancy.Actor;
 import io.linnet.tenancy.DomainException;
+import io.linnet.tenancy.ErrorCode;
 import io.linnet.tenancy.Ids;
 import io.linnet.tenancy.Page;
 import io.linnet.tenancy.TenantId;
@@ -12,10 +13,12 @@ import io.linnet.tenancy.audit.AuditLog;
 import io.linnet.tenancy.database.PlatformDatabase;
 import io.linnet.tenancy.database.TenantDatabase;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +31,15 @@ import java.util.UUID;
 public class TenantManagement {
 
     private static final String COLUMNS = "id, name, status, created_at, suspended_at";
+    /** A tenant, its first OWNER and its number of apps; a query adds its condition. */
+    private static final String SUMMARIES = """
+            select t.id, t.name, t.status, t.created_at, t.suspended_at,
+                   o.email as owner_email, o.status as owner_status,
+                   (select count(*) from apps a where a.tenant_id = t.id) as apps
+              from tenants t
+              left join lateral (select email, status from accounts
+                                  where tenant_id = t.id and role = 'OWNER' order by created_at limit 1) o on true
+            """;
 
     private final PlatformDatabase platform;
     private final TenantDatabase tenants;
@@ -49,9 +61,7 @@ public class TenantManagement {
         OwnerEnrolment.Checked owner = owners.check(ownerEmail, ownerPassword);
         return platform.inTransaction(() -> {
             TenantId id = new TenantId(Ids.next());
-            platform.jdbc().sql("insert into tenants (id, name, status) values (?, ?, 'ACTIVE')")
-                    .params(id.value(), checkedName)
-                    .update();
+            insert(id, checkedName);
             var enrolled = owners.enrol(id, owner);
             audit.recordOnPlatform(Optional.of(id), actor, "tenant.created", "tenant", id.toString(),
                     Map.of("name", checkedName, "owner", enrolled.member().email()));
@@ -62,17 +72,44 @@ public class TenantManagement {
 
     /** Tenants, newest first. */
     public Page<Tenant> list(Actor.Operator actor, Page.Request request) {
+        return list(actor, Optional.empty(), request);
+    }
+
+    /**
+     * Tenants, newest first; with {@code search}, only those whose name or owner's e-mail address
+     * contains it (ignoring case).
+     */
+    public Page<Tenant> list(Actor.Operator actor, Optional<String> search, Page.Request request) {
+        return summaries(actor, search, request).map(TenantSummary::tenant);
+    }
+
+    /** As {@link #list(Actor.Operator, Optional, Page.Request)}, with each tenant's owner and number of apps. */
+    public Page<TenantSummary> summaries(Actor.Operator actor, Optional<String> search, Page.Request request) {
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
-        return Page.of(platform.jdbc().sql("""
-                         select %s
-                           from tenants
-                         where cast(:after as uuid) is null or id < cast(:after as uuid)
-                         order by id desc
-                         limit :limit""".formatted(COLUMNS))
+        String pattern = search.map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .orElse(null);
+        return Page.of(platform.jdbc().sql(SUMMARIES + """
+                         where (cast(:after as uuid) is null or t.id < cast(:after as uuid))
+                           and (cast(:pattern as text) is null or lower(t.name) like :pattern
+                                or exists (select 1 from accounts m where m.tenant_id = t.id and m.role = 'OWNER'
+                                                                       and lower(m.email) like :pattern))
+                         order by t.id desc
+                         limit :limit""")
                 .param("after", after)
+                .param("pattern", pattern)
                 .param("limit", request.limit() + 1)
-                .query(TenantManagement::tenant)
-                .list(), request.limit(), t -> t.id().toString());
+                .query(TenantManagement::summary)
+                .list(), request.limit(), t -> t.tenant().id().toString());
+    }
+
+    /** One tenant with its owner and number of apps, for the operator's page of the tenant. */
+    public TenantSummary summary(Actor.Operator actor, TenantId id) {
+        return platform.jdbc().sql(SUMMARIES + " where t.id = ?")
+                .param(id.value())
+                .query(TenantManagement::summary)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("Tenant"));
     }
 
     public Tenant get(Actor.Operator actor, TenantId id) {
@@ -158,6 +195,30 @@ public class TenantManagement {
                 .orElseThrow(() -> DomainException.notFound("Tenant"));
     }
 
+    /**
+     * Two tenants may not share a name, so the operator can tell them apart (a unique index, on the
+     * name without surrounding spaces and ignoring case, settles a race between two creations).
+     */
+    private void insert(TenantId id, String name) {
+        if (platform.jdbc().sql("select exists (select 1 from tenants where lower(btrim(name)) = lower(?))")
+                .param(name).query(Boolean.class).single()) {
+            throw nameTaken(name);
+        }
+        try {
+            platform.jdbc().sql("insert into tenants (id, name, status) values (?, ?, 'ACTIVE')")
+                    .params(id.value(), name)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(name);
+        }
+    }
+
+    private static DomainException nameTaken(String name) {
+        // worded for the console's New tenant dialog, which shows a message starting with "name" at that field
+        return new DomainException(ErrorCode.TENANT_NAME_TAKEN,
+                "name is already used by another tenant ('" + name + "'); choose another, e.g. with the customer's city or country");
+    }
+
     private static String name(String raw) {
         if (raw == null || raw.isBlank()) {
             throw DomainException.invalid("name is required");
@@ -167,6 +228,11 @@ public class TenantManagement {
             throw DomainException.invalid("name must be at most 100 characters");
         }
         return name;
+    }
+
+    private static TenantSummary summary(ResultSet rs, int row) throws SQLException {
+        return new TenantSummary(tenant(rs, row), Optional.ofNullable(rs.getString("owner_email")),
+                "ACTIVE".equals(rs.getString("owner_status")), rs.getInt("apps"));
     }
 
     private static Tenant tenant(ResultSet rs, int row) throws SQLException {
