@@ -55,7 +55,7 @@ class AccountSecurityBrowserIT extends InBrowser {
         browser.open(link);
         assertThat(browser.byId("reset-invalid").getText()).isEqualTo("This reset link does not work");
 
-        String audit = operator().get("/ops/v1/audit?actor=" + owner.email() + "&action=account.password_reset").body();
+        String audit = operator().get("/ops/v1/audit?who=" + owner.email() + "&action=account.password_reset").body();
         assertThat(audit).contains("account.password_reset");
         assertThat(operator().get("/ops/v1/audit?action=account.password_reset_issued&q=" + owner.email()).body())
                 .contains(OPERATOR_EMAIL);

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * {@code /manage/v1/audit}: the tenant's audit log; {@code /ops/v1/audit}: the platform's. Newest
- * first, narrowed by {@code actor}, {@code action}, {@code target} (each found anywhere in its
+ * first, narrowed by {@code who} (the actor), {@code action}, {@code target} (each found anywhere in its
  * field), {@code from} and {@code to} (UTC days, both included) and {@code q} (anywhere in the entry).
  */
 @RestController
@@ -28,21 +28,21 @@ class AuditController {
 
     @GetMapping("/manage/v1/audit")
     Page<AuditEntry> list(Actor.Member actor, @RequestParam(required = false) Integer limit,
-                          @RequestParam(required = false) String cursor, @RequestParam(name = "actor", required = false) String actorName,
+                          @RequestParam(required = false) String cursor, @RequestParam(required = false) String who,
                           @RequestParam(required = false) String action, @RequestParam(required = false) String target,
                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String q) {
-        return audit.list(actor, filter(actorName, action, target, from, to, q), Page.Request.of(limit, cursor));
+        return audit.list(actor, filter(who, action, target, from, to, q), Page.Request.of(limit, cursor));
     }
 
     @GetMapping("/ops/v1/audit")
     Page<AuditEntry> listAll(Actor.Operator actor, @RequestParam(required = false) String tenantId,
                              @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-                             @RequestParam(name = "actor", required = false) String actorName, @RequestParam(required = false) String action,
+                             @RequestParam(required = false) String who, @RequestParam(required = false) String action,
                              @RequestParam(required = false) String target, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String q) {
         return audit.listAll(actor, Optional.ofNullable(tenantId).map(TenantId::of),
-                filter(actorName, action, target, from, to, q), Page.Request.of(limit, cursor));
+                filter(who, action, target, from, to, q), Page.Request.of(limit, cursor));
     }
 
     private static AuditFilter filter(String actor, String action, String target, String from, String to, String q) {

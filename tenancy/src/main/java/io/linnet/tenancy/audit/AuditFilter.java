@@ -20,7 +20,7 @@ public record AuditFilter(String actor, String action, String target, LocalDate 
     private static final int MAX_TEXT = 200;
 
     public AuditFilter {
-        actor = checked("actor", actor);
+        actor = checked("who", actor);
         action = checked("action", action);
         target = checked("target", target);
         text = checked("q", text);
