@@ -76,7 +76,7 @@ class ConsoleBrowserIT extends InBrowser {
         SignIn signIn = new SignIn(browser);
         signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
         assertThat(signIn.role()).isEqualTo("OPERATOR");
-        assertThat(signIn.menu()).containsExactly("Tenants", "Platform usage", "Plans", "Invoices", "Audit log", "My account");
+        assertThat(signIn.menu()).containsExactly("Tenants", "Platform usage", "Plans", "Invoices", "Audit log", "Password resets", "My account");
 
         String ownerEmail = "founder-" + UUID.randomUUID() + "@invited-co.test";
         TenantsPage tenants = new TenantsPage(browser).await();

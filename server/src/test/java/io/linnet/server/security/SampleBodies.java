@@ -69,6 +69,8 @@ final class SampleBodies {
             // a wrong current password: a sample must never change the password it signs in with
             case "POST /ops/v1/account/password", "POST /manage/v1/account/password" ->
                     Map.of("currentPassword", "not-the-current-password", "newPassword", "another-long-password");
+            // an address with no account: a sample must never reset a real account's password
+            case "POST /ops/v1/password-resets" -> Map.of("email", "nobody-" + unique + "@sample.test");
             case "POST /ops/v1/access-tokens", "POST /manage/v1/access-tokens" -> Map.of("name", "script-" + unique, "expiresInDays", 30);
             case "POST /manage/v1/members" -> Map.of("email", "invitee-" + unique + "@sample.test", "role", "VIEWER");
             case "PATCH /manage/v1/members/{memberId}" -> Map.of("role", "DEVELOPER");

@@ -20,6 +20,12 @@ import java.util.UUID;
 /**
  * A signed-in console account, as Spring Security holds it. Authorities are the role
  * ({@code ROLE_OWNER}, ...) and its permissions, so views and endpoints can check either.
+ * <p>
+ * An account with two-factor sign-in is, after its right password, only half signed in: its sole
+ * authority is {@value #SECOND_FACTOR_PENDING} until a code is accepted ({@link #withSecondFactorPassed()}),
+ * so it can reach nothing that needs a role, and HTTP Basic with its password alone opens no API
+ * (scripts use a personal access token). {@code sessionEpoch} is the account's count of password
+ * resets when the session began: the session guard ends sessions of an older epoch.
  */
 public final class ConsoleUser implements UserDetails, CredentialsContainer, Serializable {
 
@@ -32,10 +38,19 @@ public final class ConsoleUser implements UserDetails, CredentialsContainer, Ser
     private final Role role;
     private final boolean enabled;
     private final boolean tenantSuspended;
+    private final int sessionEpoch;
+    private final boolean secondFactorPending;
     private String passwordHash;
 
+    /** The only authority of an account that still owes its second factor. */
+    public static final String SECOND_FACTOR_PENDING = "ROLE_SECOND_FACTOR_PENDING";
+
+    ConsoleUser(UUID accountId, UUID tenantId, String email, String passwordHash, Role role, boolean enabled) {
+        this(accountId, tenantId, email, passwordHash, role, enabled, false, 0, false);
+    }
+
     ConsoleUser(UUID accountId, UUID tenantId, String email, String passwordHash, Role role, boolean enabled,
-                boolean tenantSuspended) {
+                boolean tenantSuspended, int sessionEpoch, boolean secondFactorPending) {
         this.accountId = accountId;
         this.tenantId = tenantId;
         this.email = email;
@@ -43,6 +58,22 @@ public final class ConsoleUser implements UserDetails, CredentialsContainer, Ser
         this.role = role;
         this.enabled = enabled;
         this.tenantSuspended = tenantSuspended;
+        this.sessionEpoch = sessionEpoch;
+        this.secondFactorPending = secondFactorPending;
+    }
+
+    /** Whether the password was right but the second factor is still owed. */
+    public boolean secondFactorPending() {
+        return secondFactorPending;
+    }
+
+    public int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** The same account, fully signed in once its code was accepted. */
+    public ConsoleUser withSecondFactorPassed() {
+        return new ConsoleUser(accountId, tenantId, email, null, role, enabled, tenantSuspended, sessionEpoch, false);
     }
 
     public AccountId accountId() {
@@ -86,6 +117,9 @@ public final class ConsoleUser implements UserDetails, CredentialsContainer, Ser
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
+        if (secondFactorPending) {
+            return List.of(new SimpleGrantedAuthority(SECOND_FACTOR_PENDING));
+        }
         return authoritiesOf(role);
     }
 

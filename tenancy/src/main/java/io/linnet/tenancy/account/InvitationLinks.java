@@ -5,7 +5,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the link an invitee opens: on {@code LINNET_PUBLIC_URL} when configured, else on
+ * Builds the link an invitee opens (and a password-reset link): on {@code LINNET_PUBLIC_URL} when configured, else on
  * {@code http://localhost:<port>}, the server's own HTTP port. Never on the request's
  * {@code Host} header: whoever sends the invitation could otherwise point the link, and the token in
  * it, at a host of their choosing.
@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 public class InvitationLinks {
 
     public static final String PATH = "/invitation/";
+    /** Where an operator-issued password-reset link leads (see {@link PasswordReset}). */
+    public static final String RESET_PATH = "/password-reset/";
 
     private final String publicUrl;
     private final Environment environment;
@@ -29,6 +31,11 @@ public class InvitationLinks {
 
     public String linkFor(Invitation invitation) {
         return base() + PATH + invitation.token();
+    }
+
+    /** The same base, so a reset link cannot be pointed elsewhere either. */
+    public String passwordResetLink(String token) {
+        return base() + RESET_PATH + token;
     }
 
     private String base() {

@@ -115,7 +115,7 @@ public class PersonalAccessTokens {
                         select account_id, tenant_id, email, role, enabled from live""")
                 .param("hash", Accounts.hashToken(value))
                 .query((rs, row) -> new ConsoleUser(rs.getObject("account_id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                        rs.getString("email"), null, Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), false))
+                        rs.getString("email"), null, Role.valueOf(rs.getString("role")), rs.getBoolean("enabled")))
                 .optional()
                 .filter(ConsoleUser::isEnabled);
     }

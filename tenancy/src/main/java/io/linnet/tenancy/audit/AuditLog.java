@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +31,6 @@ public class AuditLog {
 
     /** The actor of what the platform did by itself. */
     public static final String SYSTEM_ACTOR = "linnet";
-
-    private static final String COLUMNS = "tenant_id, id, at, actor, action, target_type, target_id, details::text, source_address";
 
     private final TenantDatabase tenantDatabase;
     private final PlatformDatabase platformDatabase;
@@ -85,36 +84,57 @@ public class AuditLog {
         }
     }
 
-    /** The tenant's audit log, newest first. */
-    public Page<AuditEntry> list(Actor.Member actor, Page.Request request) {
+    /** The tenant's audit log, newest first, narrowed by {@code filter}. */
+    public Page<AuditEntry> list(Actor.Member actor, AuditFilter filter, Page.Request request) {
         actor.require(Permission.AUDIT_READ);
-        UUID before = request.after().map(Page.Request::uuidKey).orElse(null);
-        int limit = request.limit();
-        return tenantDatabase.inTenant(actor.tenantId(), () -> Page.of(tenantDatabase.jdbc().sql("""
-                        select %s
-                          from audit_log
-                         where tenant_id = :tenant and (cast(:before as uuid) is null or id < cast(:before as uuid))
-                         order by id desc
-                         limit :limit""".formatted(COLUMNS))
-                .param("tenant", actor.tenantId().value())
-                .param("before", before)
-                .param("limit", limit + 1)
-                .query(this::entry)
-                .list(), limit, entry -> entry.id().toString()));
+        return tenantDatabase.inTenant(actor.tenantId(),
+                () -> page(tenantDatabase.jdbc(), Optional.of(actor.tenantId()), filter, request));
     }
 
     /** The whole platform's audit log for operators, newest first; {@code tenant} narrows it to one tenant. */
-    public Page<AuditEntry> listAll(Actor.Operator actor, Optional<TenantId> tenant, Page.Request request) {
+    public Page<AuditEntry> listAll(Actor.Operator actor, Optional<TenantId> tenant, AuditFilter filter, Page.Request request) {
+        return page(platformDatabase.jdbc(), tenant, filter, request);
+    }
+
+    /**
+     * One page of entries. The target's name comes from the tenancy tables it may name (apps,
+     * members, tenants), joined by id: an entry of something since deleted keeps no name.
+     */
+    private Page<AuditEntry> page(JdbcClient jdbc, Optional<TenantId> tenant, AuditFilter filter, Page.Request request) {
         UUID before = request.after().map(Page.Request::uuidKey).orElse(null);
-        return Page.of(platformDatabase.jdbc().sql("""
-                        select %s
-                          from audit_log
-                         where (cast(:tenant as uuid) is null or tenant_id = cast(:tenant as uuid))
-                           and (cast(:before as uuid) is null or id < cast(:before as uuid))
-                         order by id desc
-                         limit :limit""".formatted(COLUMNS))
+        return Page.of(jdbc.sql("""
+                        select * from (
+                            select l.tenant_id, l.id, l.at, l.actor, l.action, l.target_type, l.target_id, l.details::text,
+                                   l.source_address,
+                                   case l.target_type when 'app' then ap.name
+                                                      when 'member' then coalesce(m.display_name, m.email)
+                                                      when 'tenant' then t.name end as target_name
+                              from audit_log l
+                              left join apps ap on l.target_type = 'app' and ap.id::text = l.target_id
+                              left join accounts m on l.target_type = 'member' and m.id::text = l.target_id
+                              left join tenants t on l.target_type = 'tenant' and t.id::text = l.target_id
+                             where (cast(:tenant as uuid) is null or l.tenant_id = cast(:tenant as uuid))
+                               and (cast(:before as uuid) is null or l.id < cast(:before as uuid))
+                               and (cast(:since as timestamptz) is null or l.at >= cast(:since as timestamptz))
+                               and (cast(:until as timestamptz) is null or l.at < cast(:until as timestamptz))
+                               and (cast(:actor as text) is null or l.actor ilike cast(:actor as text))
+                               and (cast(:action as text) is null or l.action ilike cast(:action as text))
+                        ) e
+                         where (cast(:target as text) is null
+                                or concat_ws(' ', e.target_type, e.target_id, e.target_name) ilike cast(:target as text))
+                           and (cast(:text as text) is null
+                                or concat_ws(' ', e.actor, e.action, e.target_type, e.target_id, e.target_name, e.details,
+                                             e.source_address) ilike cast(:text as text))
+                         order by e.id desc
+                         limit :limit""")
                 .param("tenant", tenant.map(TenantId::value).orElse(null))
                 .param("before", before)
+                .param("since", filter.since().map(Timestamp::from).orElse(null))
+                .param("until", filter.until().map(Timestamp::from).orElse(null))
+                .param("actor", AuditFilter.anywhere(filter.actor()))
+                .param("action", AuditFilter.anywhere(filter.action()))
+                .param("target", AuditFilter.anywhere(filter.target()))
+                .param("text", AuditFilter.anywhere(filter.text()))
                 .param("limit", request.limit() + 1)
                 .query(this::entry)
                 .list(), request.limit(), entry -> entry.id().toString());
@@ -147,7 +167,8 @@ public class AuditLog {
                 rs.getString("action"),
                 rs.getString("target_type"),
                 rs.getString("target_id"),
+                rs.getString("target_name"),
                 json.readValue(rs.getString("details"), DETAILS),
-                rs.getString("source_address"));
+                SourceAddress.readable(rs.getString("source_address")));
     }
 }

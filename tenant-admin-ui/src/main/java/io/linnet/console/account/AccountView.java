@@ -21,17 +21,19 @@ import io.linnet.console.component.Feedback;
 import io.linnet.console.component.PagedGrid;
 import io.linnet.console.component.Times;
 import io.linnet.console.session.SignedInAccount;
+import io.linnet.console.twofactor.TwoFactorSetup;
 import io.linnet.tenancy.account.AccountRules;
 import io.linnet.tenancy.account.PasswordChange;
 import io.linnet.tenancy.account.PersonalAccessToken;
 import io.linnet.tenancy.account.PersonalAccessTokens;
+import io.linnet.tenancy.account.TwoFactor;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.Instant;
 
 /**
- * The signed-in account's own settings: change the password, and the personal access tokens that
- * scripts use instead of it.
+ * The signed-in account's own settings: change the password, two-factor sign-in, and the personal
+ * access tokens that scripts use instead of the password.
  */
 @Route("account")
 @PageTitle("My account · Linnet")
@@ -44,7 +46,7 @@ public class AccountView extends VerticalLayout {
     private final PersonalAccessTokens tokens;
     private final PagedGrid<PersonalAccessToken> list;
 
-    public AccountView(SignedInAccount signedIn, PasswordChange passwords, PersonalAccessTokens tokens) {
+    public AccountView(SignedInAccount signedIn, PasswordChange passwords, PersonalAccessTokens tokens, TwoFactor twoFactor) {
         this.signedIn = signedIn;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -75,7 +77,8 @@ public class AccountView extends VerticalLayout {
         tokensHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         tokensHeader.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
 
-        add(titles, new H3("Password"), passwordForm(), tokensHeader, list);
+        add(titles, new H3("Password"), passwordForm(), new H3("Two-factor sign-in"), new TwoFactorSetup(signedIn, twoFactor),
+                tokensHeader, list);
         list.reload();
     }
 

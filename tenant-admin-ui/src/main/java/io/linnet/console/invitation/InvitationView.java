@@ -4,12 +4,9 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.linnet.console.component.CardPage;
 import io.linnet.console.component.FieldErrors;
 import io.linnet.tenancy.Role;
 import io.linnet.tenancy.account.AccountRules;
@@ -30,18 +28,12 @@ import io.linnet.tenancy.account.InvitationAcceptance;
 @Route(value = "invitation/:token", autoLayout = false)
 @PageTitle("Join · Linnet")
 @AnonymousAllowed
-public class InvitationView extends VerticalLayout implements BeforeEnterObserver {
+public class InvitationView extends CardPage implements BeforeEnterObserver {
 
     private final InvitationAcceptance invitations;
-    private final Div card = new Div();
 
     public InvitationView(InvitationAcceptance invitations) {
         this.invitations = invitations;
-        addClassName("invitation-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        card.addClassName("invitation-card");
-        add(new H1("Linnet"), card);
     }
 
     @Override

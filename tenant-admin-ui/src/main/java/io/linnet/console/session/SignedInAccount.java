@@ -8,6 +8,8 @@ import io.linnet.tenancy.Permission;
 import io.linnet.tenancy.account.ConsoleUser;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Who is using the console right now, as the services want it: an {@link Actor} built from the
  * account as it is at this request (not as it was at sign-in), acting from the address of the
@@ -24,11 +26,18 @@ public class SignedInAccount {
 
     /**
      * The signed-in account as it is at this request: the server's session guard re-reads it once
-     * per request, signing out a removed or disabled account and applying a changed role.
+     * per request, signing out a removed or disabled account and applying a changed role. An account
+     * still owing its second factor is refused here, so no view can act for it.
      */
     public ConsoleUser user() {
         return authentication.getAuthenticatedUser(ConsoleUser.class)
+                .filter(user -> !user.secondFactorPending())
                 .orElseThrow(() -> DomainException.forbidden("You are not signed in"));
+    }
+
+    /** The account whose password was right but whose second factor is still owed, if that is who this is. */
+    public Optional<ConsoleUser> owingSecondFactor() {
+        return authentication.getAuthenticatedUser(ConsoleUser.class).filter(ConsoleUser::secondFactorPending);
     }
 
     public Actor actor() {
@@ -60,7 +69,8 @@ public class SignedInAccount {
         authentication.logout();
     }
 
-    private static String sourceAddress() {
+    /** The address of the current request, for what is done before sign-in (a reset link, a code). */
+    public static String sourceAddress() {
         VaadinRequest request = VaadinRequest.getCurrent();
         return request == null ? "unknown" : request.getRemoteAddr();
     }
