@@ -67,7 +67,7 @@ class BillingBrowserIT extends InBrowser {
         // the operator makes a plan: a currency that is no ISO code is refused beside its field
         SignIn signIn = new SignIn(browser);
         signIn.as(OPERATOR_EMAIL, OPERATOR_PASSWORD);
-        assertThat(signIn.menu()).containsExactly("Tenants", "Platform usage", "Plans", "Invoices", "Audit log", "My account");
+        assertThat(signIn.menu()).containsExactly("Tenants", "Platform usage", "Plans", "Invoices", "Audit log", "Password resets", "My account");
         BillingPages pages = new BillingPages(browser);
         pages.openFromMenu("Plans");
         assertThat(pages.plans()).contains("Free", "Pro", "Enterprise", TestPlans.NAME);

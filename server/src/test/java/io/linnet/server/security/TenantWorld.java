@@ -88,10 +88,11 @@ final class TenantWorld {
         pendingMemberId = invited.json().get("member").get("id").asString();
         personalTokenId = id(owner.client().post("/manage/v1/access-tokens", Map.of("name", "script")), "id");
         userToken = app.post("/v1/users/" + ANN + "/tokens", Map.of()).json().get("token").asString();
-        // on a plan of its own, with last month closed into an issued invoice
+        // on a plan of its own, with last month closed into an issued invoice; its quota is far from what the
+        // world uses, so the quota watch never writes a notice (and an audit entry) into a snapshot's window
         Api.Client operator = api.basic(ServerIT.OPERATOR_EMAIL, ServerIT.OPERATOR_PASSWORD);
         planId = id(operator.post("/ops/v1/plans", Map.of("name", "World " + UUID.randomUUID(), "currency", "EUR",
-                "monthlyPrice", 10, "included", Map.of("messages", 1), "overagePrices", Map.of("messages", 0.01),
+                "monthlyPrice", 10, "included", Map.of("messages", 1_000_000), "overagePrices", Map.of("messages", 0.01),
                 "limits", Map.of("maxApps", 10, "maxConnectionsPerApp", 1000, "apiRequestsPerSecond", 100_000,
                         "sendsPerSecondPerUser", 100_000, "pushesPerSecondPerApp", 100_000, "messageRetentionDays", 30))), "id");
         expect(operator.patch("/ops/v1/tenants/" + owner.tenantId() + "/subscription", Map.of("planId", planId)), 200);

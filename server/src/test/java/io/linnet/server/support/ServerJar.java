@@ -47,19 +47,30 @@ public final class ServerJar implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the server first: " + jar.toAbsolutePath() + " is missing");
         }
-        int httpPort = freePort();
-        int gatewayPort = freePort();
-        Path log = Files.createDirectories(logDir).resolve("server-" + httpPort + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(),
-                "--server.port=" + httpPort,
-                "--linnet.gateway.port=" + gatewayPort));
-        command.addAll(settings);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServerJar server = new ServerJar(process, httpPort, gatewayPort, log);
-        server.awaitReady(readyWithin);
-        return server;
+        for (int attempt = 1; ; attempt++) {
+            int httpPort = freePort();
+            int gatewayPort = freePort();
+            Path log = Files.createDirectories(logDir).resolve("server-" + httpPort + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap, "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString(),
+                    "--server.port=" + httpPort,
+                    "--linnet.gateway.port=" + gatewayPort));
+            command.addAll(settings);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ServerJar server = new ServerJar(process, httpPort, gatewayPort, log);
+            try {
+                server.awaitReady(readyWithin);
+                return server;
+            } catch (IllegalStateException failed) {
+                // A port found free can be taken by another process before the server binds it: a race of
+                // the test's port choice, not a failure of the server, so it starts again on other ports.
+                if (attempt < 3 && !process.isAlive() && Files.readString(log).contains("was already in use")) {
+                    continue;
+                }
+                throw failed;
+            }
+        }
     }
 
     private void awaitReady(Duration readyWithin) {
