@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,18 +85,17 @@ public class TenantManagement {
     /** As {@link #list(Actor.Operator, Optional, Page.Request)}, with each tenant's owner and number of apps. */
     public Page<TenantSummary> summaries(Actor.Operator actor, Optional<String> search, Page.Request request) {
         UUID after = request.after().map(Page.Request::uuidKey).orElse(null);
-        String pattern = search.map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .orElse(null);
+        // strpos, not LIKE: the operator's text is found as typed, its % and _ taken literally
+        String text = search.map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         return Page.of(platform.jdbc().sql(SUMMARIES + """
                          where (cast(:after as uuid) is null or t.id < cast(:after as uuid))
-                           and (cast(:pattern as text) is null or lower(t.name) like :pattern
+                           and (cast(:text as text) is null or strpos(lower(t.name), lower(cast(:text as text))) > 0
                                 or exists (select 1 from accounts m where m.tenant_id = t.id and m.role = 'OWNER'
-                                                                       and lower(m.email) like :pattern))
+                                             and strpos(lower(m.email), lower(cast(:text as text))) > 0))
                          order by t.id desc
                          limit :limit""")
                 .param("after", after)
-                .param("pattern", pattern)
+                .param("text", text)
                 .param("limit", request.limit() + 1)
                 .query(TenantManagement::summary)
                 .list(), request.limit(), t -> t.tenant().id().toString());
